@@ -1,0 +1,93 @@
+"""smartcheck: explainable SMART scoring of free-text therapy goals.
+
+Public API only; everything not listed in ``__all__`` may change.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("smartcheck")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+from smartcheck.analyzer import analyze, analyze_many
+from smartcheck.config import Settings
+from smartcheck.errors import (
+    ConfigError,
+    EmptyInputError,
+    InputError,
+    InputTooLongError,
+    KnowledgeBaseError,
+    ModelNotFoundError,
+    NotEnglishError,
+    NotTextError,
+    SmartCheckError,
+)
+from smartcheck.models import (
+    Action,
+    Actor,
+    AnalysisFailure,
+    Assistance,
+    Concern,
+    Confidence,
+    DimensionScore,
+    Dimensions,
+    Duration,
+    Element,
+    Elements,
+    Evidence,
+    Finding,
+    Flag,
+    Frequency,
+    Goal,
+    GoalAnalysis,
+    Measure,
+    Provenance,
+    Purpose,
+    Quantity,
+    Suggestion,
+    Timeframe,
+)
+from smartcheck.nlp import load_nlp
+
+__all__ = [
+    "Action",
+    "Actor",
+    "AnalysisFailure",
+    "Assistance",
+    "Concern",
+    "ConfigError",
+    "Confidence",
+    "DimensionScore",
+    "Dimensions",
+    "Duration",
+    "Element",
+    "Elements",
+    "EmptyInputError",
+    "Evidence",
+    "Finding",
+    "Flag",
+    "Frequency",
+    "Goal",
+    "GoalAnalysis",
+    "InputError",
+    "InputTooLongError",
+    "KnowledgeBaseError",
+    "Measure",
+    "ModelNotFoundError",
+    "NotEnglishError",
+    "NotTextError",
+    "Provenance",
+    "Purpose",
+    "Quantity",
+    "Settings",
+    "SmartCheckError",
+    "Suggestion",
+    "Timeframe",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "load_nlp",
+]

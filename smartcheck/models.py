@@ -1,0 +1,267 @@
+"""The pydantic contract of smartcheck: goals in, analyses out.
+
+Every model is frozen and forbids unknown fields. Character offsets always
+index the original goal text (``text[start:end] == element.text``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Dimension = Literal["specific", "measurable", "achievable", "relevant", "time_bound"]
+DIMENSIONS: tuple[Dimension, ...] = (
+    "specific",
+    "measurable",
+    "achievable",
+    "relevant",
+    "time_bound",
+)
+DIMENSION_LETTERS: dict[Dimension, str] = {
+    "specific": "S",
+    "measurable": "M",
+    "achievable": "A",
+    "relevant": "R",
+    "time_bound": "T",
+}
+Label = Literal["SMART", "Partially SMART", "Not SMART"]
+Severity = Literal["error", "warning", "info"]
+Period = Literal["day", "week", "month"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """A character span of the goal text."""
+
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    text: str
+
+
+class Goal(_Frozen):
+    """One goal to analyse, with optional id, context and reference date."""
+
+    text: str
+    context: str | None = None
+    id: str | None = None
+    reference_date: dt.date | None = None
+
+
+# --------------------------------------------------------------------------- elements
+
+
+class Element(Evidence):
+    """Base of every extracted element: a span plus a normalised value."""
+
+
+class Actor(Element):
+    """Who performs the goal ("I", "the client", "pt", "Sam")."""
+
+    role: Literal["self", "client", "clinician", "other"]
+
+
+class Action(Element):
+    """A verb with its object; ``kind`` tells a behaviour from a state."""
+
+    lemma: str
+    object: str | None = None
+    kind: Literal["behavior", "state"]
+    vague: bool = False
+
+
+class Frequency(Element):
+    """How often: ``times`` per ``per`` (day, week or month)."""
+
+    times: float
+    per: Period
+
+
+class Duration(Element):
+    """Length of one performance, in seconds, with a bound."""
+
+    seconds: float
+    bound: Literal["exact", "min", "max"] = "exact"
+
+
+class Quantity(Element):
+    """A value with a unit ("10,000 steps", "5-pound", "3 km")."""
+
+    value: float
+    unit: str | None = None
+
+
+class Timeframe(Element):
+    """An end point or review horizon, resolved against the reference date."""
+
+    kind: Literal["deadline", "period"]
+    end_date: dt.date | None = None
+    days: int | None = None
+
+
+class Measure(Element):
+    """An outcome criterion: an instrument or accuracy with comparator and target."""
+
+    instrument: str | None = None
+    criterion: str | None = None
+    comparator: Literal["<", "<=", ">", ">=", "=", "from_to"] | None = None
+    target: float | None = None
+    baseline: float | None = None
+
+
+class Assistance(Element):
+    """The level of help or cueing ("with minimal assistance", "independently")."""
+
+    level: str
+
+
+class Confidence(Element):
+    """A stated confidence rating, as a value in [0, 1]."""
+
+    value: Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class Purpose(Element):
+    """A purpose clause ("to manage my anxiety") and the concern it names."""
+
+    concern: str | None = None
+
+
+class Concern(Element):
+    """A therapeutic concern named in the goal, mapped to the knowledge base."""
+
+    concern: str
+    domain: str
+
+
+class Flag(Element):
+    """A lexical signal found in the goal: an absolute, hedge, vague word, etc."""
+
+    category: str
+    dimension: Dimension | None = None
+
+
+class Elements(_Frozen):
+    """Everything the parser found, one list per element kind, in text order."""
+
+    actors: tuple[Actor, ...] = ()
+    actions: tuple[Action, ...] = ()
+    frequencies: tuple[Frequency, ...] = ()
+    durations: tuple[Duration, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    timeframes: tuple[Timeframe, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    assistance: tuple[Assistance, ...] = ()
+    confidence: tuple[Confidence, ...] = ()
+    purposes: tuple[Purpose, ...] = ()
+    concerns: tuple[Concern, ...] = ()
+    # Red-flag and hedge phrases the rubric uses ("always", "try to", "soon").
+    flags: tuple[Flag, ...] = ()
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class Finding(_Frozen):
+    """One explained observation: a stable id, a message, a fix and a span."""
+
+    id: str
+    dimension: Dimension
+    severity: Severity
+    message: str
+    fix: str
+    span: Evidence | None = None
+
+
+class DimensionScore(_Frozen):
+    """The score of one SMART dimension with the evidence and findings behind it."""
+
+    dimension: Dimension
+    met: bool
+    score: Annotated[float, Field(ge=0.0, le=1.0)]
+    counted: bool = True
+    evidence: tuple[Evidence, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+class Dimensions(_Frozen):
+    """The five dimension scores, keyed by name."""
+
+    specific: DimensionScore
+    measurable: DimensionScore
+    achievable: DimensionScore
+    relevant: DimensionScore
+    time_bound: DimensionScore
+
+    def get(self, dimension: Dimension) -> DimensionScore:
+        """Return the score of ``dimension``."""
+        score: DimensionScore = getattr(self, dimension)
+        return score
+
+    def items(self) -> tuple[tuple[Dimension, DimensionScore], ...]:
+        """Return ``(name, score)`` pairs in S, M, A, R, T order."""
+        return tuple((d, self.get(d)) for d in DIMENSIONS)
+
+
+class Provenance(_Frozen):
+    """Versions of everything that produced an analysis, for reproducibility."""
+
+    schema_version: str = SCHEMA_VERSION
+    smartcheck_version: str
+    kb_version: str
+    spacy_model: str
+    spacy_model_version: str
+
+
+class Suggestion(_Frozen):
+    """A proposed rewrite of a goal (filled in by the rewrite engine)."""
+
+    text: str
+    fixes: tuple[Dimension, ...] = ()
+    slots: dict[str, str] = Field(default_factory=dict)
+    sources: dict[str, Literal["goal", "knowledge_base", "placeholder"]] = Field(
+        default_factory=dict
+    )
+    placeholders: tuple[str, ...] = ()
+
+
+class GoalAnalysis(_Frozen):
+    """The full, explainable analysis of one goal."""
+
+    ok: Literal[True] = True
+    id: str | None = None
+    index: int | None = None
+    text: str
+    context: str | None = None
+    reference_date: dt.date
+    profile: str
+    label: Label
+    score: Annotated[float, Field(ge=0.0, le=100.0)]
+    dimensions: Dimensions
+    elements: Elements
+    findings: tuple[Finding, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    provenance: Provenance
+
+    @property
+    def met(self) -> dict[Dimension, bool]:
+        """Map each dimension to whether it was demonstrated."""
+        return {d: s.met for d, s in self.dimensions.items()}
+
+
+class AnalysisFailure(_Frozen):
+    """A batch item that could not be analysed, with the reason; never raised."""
+
+    ok: Literal[False] = False
+    id: str | None = None
+    index: int | None = None
+    error: str
+    reason: str
+    length: int | None = None
+
