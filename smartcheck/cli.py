@@ -22,6 +22,8 @@ from smartcheck.errors import SmartCheckError
 COMMAND_MODULES: tuple[str, ...] = (
     "smartcheck.commands.check",
     "smartcheck.commands.evaluate",
+    "smartcheck.commands.serve",
+    "smartcheck.commands.schema",
 )
 
 

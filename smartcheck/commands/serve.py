@@ -1,0 +1,86 @@
+"""``smartcheck serve``: run the HTTP service with uvicorn (extra ``smartcheck[server]``)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+
+from pydantic import ValidationError
+
+from smartcheck.cli import ExitStatus
+from smartcheck.config import Settings
+
+_MISSING_EXTRA = (
+    "smartcheck serve needs the optional server dependencies: pip install 'smartcheck[server]'"
+)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``serve`` subcommand."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the HTTP service (POST /v1/analyze)",
+        description="Serve the analyzer over HTTP with uvicorn; the model loads once per worker.",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="interface to bind (default %(default)s)"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port to bind (default %(default)s)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes, each with its own model"
+    )
+    parser.add_argument("--model", default=None, help="spaCy package or path to load")
+    parser.add_argument(
+        "--max-body-bytes", type=int, default=1_000_000, help="largest request body accepted"
+    )
+    parser.add_argument(
+        "--max-batch-items", type=int, default=256, help="most goals in one batch request"
+    )
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=("critical", "error", "warning", "info", "debug"),
+        help="uvicorn log level",
+    )
+    parser.add_argument(
+        "--no-access-log", action="store_true", help="do not log one line per request"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start uvicorn and block until it stops."""
+    if importlib.util.find_spec("fastapi") is None or importlib.util.find_spec("uvicorn") is None:
+        print(f"smartcheck: error: {_MISSING_EXTRA}", file=sys.stderr)
+        return ExitStatus.USAGE
+    if args.workers < 1:
+        print("smartcheck: error: --workers must be at least 1", file=sys.stderr)
+        return ExitStatus.USAGE
+
+    import uvicorn  # noqa: PLC0415 - optional extra, imported only when serving
+
+    from smartcheck.server.settings import SETTINGS_ENV_VAR, ServerSettings  # noqa: PLC0415
+
+    try:
+        settings = ServerSettings(
+            analysis=Settings(model=args.model),
+            max_body_bytes=args.max_body_bytes,
+            max_batch_items=args.max_batch_items,
+        )
+    except ValidationError as err:
+        print(f"smartcheck: error: invalid server options: {err}", file=sys.stderr)
+        return ExitStatus.USAGE
+    # Worker processes rebuild the app from this variable through the factory.
+    os.environ[SETTINGS_ENV_VAR] = settings.model_dump_json()
+    uvicorn.run(
+        "smartcheck.server.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        access_log=not args.no_access_log,
+    )
+    return ExitStatus.OK

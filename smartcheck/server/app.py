@@ -1,0 +1,110 @@
+"""The FastAPI application factory of the smartcheck HTTP service."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.responses import Response
+
+from smartcheck import __version__
+from smartcheck.models import GoalAnalysis
+from smartcheck.server.errors import (
+    BatchTooLargeError,
+    UnexpectedErrorMiddleware,
+    install_error_handlers,
+)
+from smartcheck.server.limits import BodySizeLimitMiddleware
+from smartcheck.server.schemas import (
+    AnalyzeRequest,
+    BatchRequest,
+    BatchResponse,
+    ErrorResponse,
+    Health,
+)
+from smartcheck.server.service import AnalysisService
+from smartcheck.server.settings import ServerSettings
+
+logger = logging.getLogger(__name__)
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
+    413: {"model": ErrorResponse, "description": "The body is over the size limit."},
+    422: {
+        "model": ErrorResponse,
+        "description": "Wrong types, an unusable goal (code empty, too_long, not_text, "
+        "not_english), an unknown profile or a batch over the limit.",
+    },
+}
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    """Build the service; the pipeline loads once per worker at start-up."""
+    settings = settings or ServerSettings.from_env()
+    service = AnalysisService(settings.analysis)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        service.warm_up()
+        yield
+
+    app = FastAPI(
+        title="smartcheck",
+        version=__version__,
+        summary="Explainable SMART scoring of free-text therapy goals.",
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(UnexpectedErrorMiddleware)
+    _add_routes(app, service, settings)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Build the app from ``SMARTCHECK_SERVER_SETTINGS`` (used by uvicorn workers)."""
+    return create_app(ServerSettings.from_env())
+
+
+def suggestions_available() -> bool:
+    """Tell whether the rewrite module ``smartcheck.suggest`` is installed."""
+    return importlib.util.find_spec("smartcheck.suggest") is not None
+
+
+def _json(model: GoalAnalysis | BatchResponse) -> Response:
+    """Answer the model's own JSON, exactly as ``model_dump_json`` writes it."""
+    return Response(content=model.model_dump_json(), media_type="application/json")
+
+
+def _add_routes(app: FastAPI, service: AnalysisService, settings: ServerSettings) -> None:
+    @app.get("/healthz", response_model=Health, tags=["service"])
+    def healthz() -> Health:
+        """Liveness: the worker is up and its model is loaded."""
+        return service.health()
+
+    @app.post("/v1/analyze", response_model=GoalAnalysis, responses=_ERRORS, tags=["analysis"])
+    def analyze_goal(request: AnalyzeRequest) -> Response:
+        """Analyse one goal and answer its ``GoalAnalysis``."""
+        return _json(service.analyze(request))
+
+    @app.post(
+        "/v1/analyze/batch",
+        response_model=BatchResponse,
+        responses=_ERRORS,
+        tags=["analysis"],
+        description=(
+            f"Analyse up to {settings.max_batch_items} goals, answered in order. "
+            "An unusable goal becomes an `AnalysisFailure` (ok=false) in its place."
+        ),
+    )
+    def analyze_batch(request: BatchRequest) -> Response:
+        """Analyse several goals in order."""
+        if len(request.items) > settings.max_batch_items:
+            raise BatchTooLargeError(len(request.items), settings.max_batch_items)
+        return _json(BatchResponse(results=service.analyze_batch(request.items)))
