@@ -1,8 +1,9 @@
 """Scale-out on Dask (optional extra ``smartcheck[dask]``).
 
 ``analyze_bag`` maps the analyzer over the partitions of a ``dask.bag``;
-``analyze_records_distributed`` streams records through a running Dask
-scheduler for ``smartcheck audit --dask``. Both run ``analyze_many`` on one
+``analyze_records_distributed`` streams records (and
+``analyze_chunks_distributed`` chunks of records) through a running Dask
+scheduler, for ``smartcheck audit --dask``. Both run ``analyze_many`` on one
 partition at a time, so each worker process loads the spaCy pipeline once
 (``load_nlp`` is cached per process), and both give the same results, in the
 same order and with the same ``index`` values, as one local ``analyze_many``.
@@ -112,16 +113,43 @@ def analyze_records_distributed(
     """
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
+    outcomes = analyze_chunks_distributed(
+        _chunks(records, chunk_size),
+        scheduler,
+        profile=profile,
+        reference_date=reference_date,
+        settings=settings,
+        max_in_flight=max_in_flight,
+    )
+    for chunk_results in outcomes:
+        yield from chunk_results
+
+
+def analyze_chunks_distributed(
+    chunks: Iterable[Sequence[Any]],
+    scheduler: str | Client,
+    *,
+    profile: str = "therapy",
+    reference_date: dt.date | None = None,
+    settings: Settings | None = None,
+    max_in_flight: int | None = None,
+) -> Iterator[list[Result]]:
+    """Analyse each chunk of items on the cluster; yield one result list per chunk, in order.
+
+    The Dask counterpart of a process pool for callers that already work in
+    chunks (the audit runner): indexes count across chunks, as in one
+    ``analyze_many`` over the concatenated items.
+    """
     reference_date = reference_date or dt.date.today()
     client, owned = _connect(scheduler)
     try:
         limit = max_in_flight or max(2, 2 * sum(client.nthreads().values()))
         pending: deque[Future[list[Result]]] = deque()
         offset = 0
-        for chunk in _chunks(records, chunk_size):
+        for chunk in chunks:
             future = client.submit(
                 analyze_partition,
-                chunk,
+                list(chunk),
                 offset=offset,
                 profile=profile,
                 reference_date=reference_date,
@@ -131,10 +159,10 @@ def analyze_records_distributed(
             pending.append(future)
             offset += len(chunk)
             if len(pending) >= limit:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
-        logger.info("analysed %d records on a Dask cluster", offset)
+            yield pending.popleft().result()
+        logger.info("analysed %d items on a Dask cluster", offset)
     finally:
         if owned:
             client.close()

@@ -14,7 +14,11 @@ import dask.bag as db
 from distributed import Client, LocalCluster
 
 import smartcheck
-from smartcheck.dask import analyze_bag, analyze_records_distributed
+from smartcheck.dask import (
+    analyze_bag,
+    analyze_chunks_distributed,
+    analyze_records_distributed,
+)
 
 REFERENCE_DATE = dt.date(2026, 1, 15)
 GOALS = [
@@ -82,6 +86,19 @@ def test_distributed_records_equal_analyze_many(
         max_in_flight=max_in_flight,
     )
     assert list(results) == local_results
+
+
+@pytest.mark.model
+def test_distributed_chunks_come_back_whole_and_in_order(
+    dask_client: Client, local_results: list[object]
+) -> None:
+    items = GOALS * 3
+    chunks = [items[:5], [], items[5:6], items[6:]]
+    outcomes = list(
+        analyze_chunks_distributed(iter(chunks), dask_client, reference_date=REFERENCE_DATE)
+    )
+    assert [len(o) for o in outcomes] == [len(c) for c in chunks]
+    assert [r for o in outcomes for r in o] == local_results
 
 
 @pytest.mark.parametrize("chunk_size", [0, -1])
