@@ -229,6 +229,8 @@ class Suggestion(_Frozen):
         default_factory=dict
     )
     placeholders: tuple[str, ...] = ()
+    concern: str | None = None
+    template: str | None = None
 
 
 class GoalAnalysis(_Frozen):
@@ -265,3 +267,40 @@ class AnalysisFailure(_Frozen):
     reason: str
     length: int | None = None
 
+
+# --------------------------------------------------------------------------- training
+
+
+class RewriteFeedback(_Frozen):
+    """Feedback on a trainee's rewrite of a goal, dimension by dimension."""
+
+    original: GoalAnalysis
+    rewrite: GoalAnalysis
+    improved: tuple[Dimension, ...] = ()
+    still_missing: tuple[Dimension, ...] = ()
+    regressed: tuple[Dimension, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    kept_concern: bool
+    kept_action: bool
+    concerns: tuple[str, ...] = ()
+    verdict: Literal["smart", "improved", "unchanged", "worse", "off_topic"]
+    message: str
+
+
+class GasLevel(_Frozen):
+    """One Goal Attainment Scaling level (-2 to +2) written as a complete goal."""
+
+    score: Annotated[int, Field(ge=-2, le=2)]
+    label: str
+    text: str
+    changed: str | None = None
+    value: str | None = None
+
+
+class GasScale(_Frozen):
+    """The five GAS levels of a SMART goal, or the findings that prevent them."""
+
+    goal: str
+    part: str | None = None
+    levels: tuple[GasLevel, ...] = ()
+    findings: tuple[Finding, ...] = ()

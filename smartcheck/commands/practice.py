@@ -1,0 +1,116 @@
+"""``smartcheck practice``: rewrite vague goals from the exercise bank and get feedback.
+
+Rewrites are read one per line from standard input, so a session can be
+scripted: ``printf 'I will ...\n' | smartcheck practice --id mh-01``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+
+from smartcheck.cli import ExitStatus
+from smartcheck.models import DIMENSION_LETTERS, DIMENSIONS, GoalAnalysis, RewriteFeedback
+from smartcheck.rewrite import compare, suggest
+from smartcheck.rewrite.kb import Exercise, load_exercises
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``practice`` subcommand."""
+    parser = subparsers.add_parser(
+        "practice",
+        help="practise rewriting vague goals, with feedback",
+        description=(
+            "Show vague goals from the bundled exercise bank, read your rewrite of each "
+            "from standard input and give dimension-by-dimension feedback with the "
+            "evidence highlighted. An empty line or end of input stops."
+        ),
+    )
+    parser.add_argument("--count", type=int, default=3, help="number of exercises (default 3)")
+    parser.add_argument("--domain", help="only exercises of this domain (e.g. pt, slp, trauma)")
+    parser.add_argument("--id", action="append", dest="ids", help="exercise id (repeatable)")
+    parser.add_argument("--seed", type=int, help="seed for the random draw")
+    parser.add_argument("--list", action="store_true", help="list the exercises and exit")
+    parser.set_defaults(func=run)
+
+
+def draw(args: argparse.Namespace) -> list[Exercise]:
+    """Pick the exercises of this session."""
+    bank = list(load_exercises().exercises)
+    if args.ids:
+        by_id = {e.id: e for e in bank}
+        return [by_id[i] for i in args.ids if i in by_id]
+    if args.domain:
+        bank = [e for e in bank if e.domain == args.domain]
+    rng = random.Random(args.seed)
+    return rng.sample(bank, k=min(max(args.count, 0), len(bank)))
+
+
+def highlight(analysis: GoalAnalysis) -> str:
+    """Mark each dimension's evidence in the text: ``[M: every day]``."""
+    marks: list[tuple[int, int, str]] = []
+    for dimension in DIMENSIONS:
+        for ev in analysis.dimensions.get(dimension).evidence:
+            marks.append((ev.start, ev.end, DIMENSION_LETTERS[dimension]))
+    out, cursor = [], 0
+    for start, end, letter in sorted(marks):
+        if start < cursor:
+            continue
+        out.append(analysis.text[cursor:start])
+        out.append(f"[{letter}: {analysis.text[start:end]}]")
+        cursor = end
+    out.append(analysis.text[cursor:])
+    return "".join(out)
+
+
+def report(feedback: RewriteFeedback) -> list[str]:
+    """Format the feedback on one rewrite."""
+    met = "".join(DIMENSION_LETTERS[d] if feedback.rewrite.met[d] else "-" for d in DIMENSIONS)
+    lines = [
+        f"  verdict: {feedback.verdict} ({met}, {feedback.rewrite.label})",
+        f"  {feedback.message}",
+        f"  evidence: {highlight(feedback.rewrite)}",
+    ]
+    if not feedback.kept_concern:
+        lines.append("  note: the rewrite drifted away from the original concern.")
+    if not feedback.kept_action:
+        lines.append("  note: the rewrite dropped the original action.")
+    for finding in feedback.findings:
+        where = f" at '{finding.span.text}'" if finding.span else ""
+        lines.append(f"  - {finding.id}{where}: {finding.message} Fix: {finding.fix}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run an interactive (or piped) practice session."""
+    exercises = draw(args)
+    if args.list:
+        for item in load_exercises().exercises:
+            print(f"{item.id:7} {item.domain:16} {item.text}  [{item.context or '-'}]")
+        return ExitStatus.OK
+    if not exercises:
+        print("smartcheck: no exercise matches", file=sys.stderr)
+        return ExitStatus.USAGE
+    done = 0
+    for number, item in enumerate(exercises, start=1):
+        print(f"Exercise {number}/{len(exercises)} ({item.id}, {item.domain})")
+        print(f"  goal:    {item.text}")
+        print(f"  context: {item.context or '-'}")
+        if item.hint:
+            print(f"  hint:    {item.hint}")
+        print("Your rewrite> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line.strip():
+            print()
+            break
+        feedback = compare(item.text, line.strip(), context=item.context)
+        print()
+        print("\n".join(report(feedback)))
+        model = suggest(feedback.original, context=item.context, n=1)
+        if model:
+            print(f"  a model answer: {model[0].text}")
+        print()
+        done += 1
+    print(f"{done} exercise(s) completed.")
+    return ExitStatus.OK

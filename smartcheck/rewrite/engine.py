@@ -1,0 +1,578 @@
+"""The rewrite engine: turns a ``GoalAnalysis`` into candidate SMART rewrites.
+
+It works on models only (no spaCy). A template is chosen by the finding ids
+of the analysis; its slots are filled from the person's own wording first
+(source ``goal``), then from the knowledge-base defaults of the concern
+(source ``knowledge_base``), and otherwise left as placeholders the person
+must fill in (source ``placeholder``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from smartcheck.models import Action, Dimension, Element, Finding, GoalAnalysis, Suggestion
+from smartcheck.rewrite import grammar
+from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB, Template
+
+logger = logging.getLogger(__name__)
+
+Source = Literal["goal", "knowledge_base", "placeholder"]
+SLOT_ORDER: tuple[str, ...] = (
+    "action",
+    "quantity",
+    "duration",
+    "frequency",
+    "timeframe",
+    "purpose",
+    "measure",
+)
+_PAST_TENSE = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we|[A-Z][a-z]+)\s+"
+    r"(?:\w+ed|was|were|did|had|went|took|made|ate|slept|wrote|ran|got|came|felt|said|"
+    r"tolerated|completed|reported)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|'ll|going to|want|plan|goal|would like|need)\b", re.IGNORECASE)
+_VAGUE_FINDING = re.compile(r"vague|not_demonstrated|too_vague|no_dose|unbounded")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who the rewrite speaks for: actor text, role and a kept opening clause."""
+
+    actor: str
+    role: str
+    prefix: str = ""
+    rest: str = ""
+
+
+@dataclass
+class Draft:
+    """A candidate rewrite before rendering: a template and its filled slots."""
+
+    template: str
+    concern: str | None
+    slots: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)
+    keeps_action: bool = False
+
+    def fill(self, slot: str, value: str, source: Source) -> None:
+        """Set a slot of the template and record its value and source."""
+        self.parts[slot] = value
+        if slot in SLOT_ORDER and value:
+            self.slots[slot] = value.strip()
+            self.sources[slot] = source
+
+
+@dataclass(frozen=True)
+class RewriteResult:
+    """Suggestions for one goal, or the findings that explain why there are none."""
+
+    suggestions: tuple[Suggestion, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def not_a_goal(text: str) -> Finding | None:
+    """Return a finding when ``text`` is a question, a progress note or empty."""
+    stripped = text.strip()
+    if not stripped:
+        return _finding("empty", "The text is empty, so there is nothing to rewrite.")
+    if stripped.endswith("?"):
+        return _finding("question", "This is a question, not a goal; no rewrite is proposed.")
+    if _PAST_TENSE.match(stripped) and not _FUTURE.search(stripped):
+        return _finding(
+            "past_tense",
+            "This reads like a past-tense progress note, not a goal; no rewrite is proposed.",
+        )
+    return None
+
+
+def _finding(kind: str, message: str) -> Finding:
+    """Build the ``specific.not_a_goal`` finding."""
+    return Finding(
+        id="specific.not_a_goal",
+        dimension="specific",
+        severity="error",
+        message=message,
+        fix="Write what the person will do, starting with 'I will' or 'Client will'.",
+    )
+
+
+def _already_smart() -> Finding:
+    """Build the finding for a goal that needs no rewrite."""
+    return Finding(
+        id="specific.already_smart",
+        dimension="specific",
+        severity="info",
+        message="The goal is already SMART; no rewrite is needed.",
+        fix="Use `smartcheck suggest --gas` or gas_levels() to write GAS levels instead.",
+    )
+
+
+def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) -> list[str]:
+    """Return the concern ids named in ``text``, by first mention."""
+    if not text:
+        return []
+    lowered = text.lower()
+    hits: list[tuple[int, int, str]] = []
+    for order, concern in enumerate(kb.concerns.concerns):
+        terms = concern.problem_terms + (concern.activity_terms if activities else ())
+        positions = [
+            m.start()
+            for term in terms
+            for m in re.finditer(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered)
+        ]
+        if positions and concern.id in kb.interventions.concerns:
+            hits.append((min(positions), order, concern.id))
+    return [cid for _, _, cid in sorted(hits)]
+
+
+def goal_concerns(analysis: GoalAnalysis) -> list[str]:
+    """Return the concerns the analysis found in the goal and its purposes."""
+    found = [c.concern for c in analysis.elements.concerns]
+    found += [p.concern for p in analysis.elements.purposes if p.concern]
+    return list(dict.fromkeys(found))
+
+
+def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> list[str]:
+    """Order candidate concerns: the goal's when it fits the context, then the context's."""
+    in_goal = [c for c in goal_concerns(analysis) if c in kb.interventions.concerns]
+    if not in_goal:
+        in_goal = [c for c in find_concerns(analysis.text, kb) if c not in in_goal]
+    in_context = find_concerns(context, kb)
+    if not in_context:
+        return in_goal or _concerns_from_action(analysis, kb)
+    related = {r for c in in_context for r in (kb.terms(c).related if kb.terms(c) else ())}
+    fitting = [c for c in in_goal if c in in_context or c in related]
+    return list(dict.fromkeys([*fitting, *in_context]))
+
+
+def _concerns_from_action(analysis: GoalAnalysis, kb: RewriteKB) -> list[str]:
+    """Guess concerns from the goal's action when nothing names one."""
+    action = main_action(analysis)
+    if action is None:
+        return []
+    scored = [
+        (score, cid)
+        for cid, entry in kb.interventions.concerns.items()
+        for item in entry.actions
+        if (score := _match_score(action, item)) >= 2
+    ]
+    return list(dict.fromkeys(cid for _, cid in sorted(scored, key=lambda x: -x[0])))
+
+
+def _words(text: str | None) -> set[str]:
+    """Return the lower-cased words of ``text``."""
+    return set(re.findall(r"[a-z0-9'/-]+", (text or "").lower()))
+
+
+def _match_score(action: Action, item: Intervention) -> int:
+    """Score how well a goal action matches a knowledge-base action."""
+    keywords = {k.lower() for k in item.keywords}
+    score = 2 if action.lemma.lower() in keywords else 0
+    return score + len(_words(action.object) & keywords)
+
+
+def match_intervention(
+    action: Action | None, concerns: Sequence[str], kb: RewriteKB
+) -> Intervention | None:
+    """Return the knowledge-base action closest to the goal's own action."""
+    if action is None:
+        return None
+    best: tuple[int, Intervention] | None = None
+    for cid in concerns:
+        entry = kb.entry(cid)
+        for item in entry.actions if entry else ():
+            score = _match_score(action, item)
+            if score >= 2 and (best is None or score > best[0]):
+                best = (score, item)
+    return best[1] if best else None
+
+
+def main_action(analysis: GoalAnalysis) -> Action | None:
+    """Return the first behaviour of the goal (or its first action)."""
+    actions = analysis.elements.actions
+    ordered = sorted(actions, key=lambda a: (a.role != "main", a.kind != "behavior", a.start))
+    return ordered[0] if ordered else None
+
+
+def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Voice:
+    """Find the actor and any opening clause to keep before "will"."""
+    text = analysis.text
+    limit = action.start if action else len(text)
+    actors = [a for a in analysis.elements.actors if a.end <= limit]
+    if not actors:
+        return Voice(actor="I", role="self")
+    actor = actors[-1]
+    role = "client" if actor.role == "clinician" else actor.role
+    name = "Client" if actor.role == "clinician" else actor.text
+    if name.lower() == "i":
+        name = "I"
+    prefix = text[: actor.start]
+    if not prefix.strip():
+        prefix, name = "", name[:1].upper() + name[1:]
+    between = text[actor.end : limit]
+    stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
+    while (m := stem.match(between)) and m.end() > 0:
+        between = between[m.end() :]
+    return Voice(actor=name, role=role, prefix=prefix, rest=between.strip())
+
+
+def _fmt(text: str, role: str) -> str:
+    """Fill {poss}/{subj} in a knowledge-base phrase for the actor's role."""
+    return text.replace("{poss}", grammar.possessive(role)).replace(
+        "{subj}", grammar.subject_pronoun(role)
+    )
+
+
+def red_flags(analysis: GoalAnalysis) -> list[tuple[int, int]]:
+    """Return spans of Achievable red flags (not the too-vague-to-judge finding)."""
+    spans = [
+        (f.span.start, f.span.end)
+        for f in analysis.dimensions.achievable.findings
+        if f.span is not None and not _VAGUE_FINDING.search(f.id)
+    ]
+    spans += [(f.start, f.end) for f in analysis.elements.flags if f.dimension == "achievable"]
+    return sorted(set(spans))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Tell whether two spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def choose_template(analysis: GoalAnalysis, kb: RewriteKB, *, replace: bool) -> Template:
+    """Pick the template for the analysis' finding ids (replace or keep the action)."""
+    templates = kb.templates.templates
+    ids = [f.id for f in analysis.findings]
+    for template in templates:
+        matched = any(i == p or i.startswith(p + ".") for p in template.findings for i in ids)
+        if template.findings and matched and replace:
+            return template
+    wanted = "replace_action" if replace else "keep_goal"
+    return next((t for t in templates if t.id == wanted), templates[-1])
+
+
+def render(template: Template, draft: Draft) -> str:
+    """Render a draft through its template and tidy the sentence."""
+    names = re.findall(r"{(\w+)}", template.text)
+    values = {name: draft.parts.get(name, "") for name in names}
+    return grammar.tidy(template.text.format(**values))
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def _apply_removals(text: str, kb: RewriteKB, *, body: bool) -> str:
+    """Take hedges, vague words and absolutes out of the person's wording."""
+    for rule in kb.templates.removals:
+        if rule.scope == "body" and not body:
+            continue
+        text = re.sub(rule.pattern, rule.replace, text, flags=re.IGNORECASE)
+    return text
+
+
+def _drops_action(text: str, kb: RewriteKB) -> bool:
+    """Tell whether the wording asks to avoid something rather than do something."""
+    return any(re.search(p, text, re.IGNORECASE) for p in kb.templates.drop_action)
+
+
+def _element_in(elements: Sequence[Element], start: int, end: int) -> list[Element]:
+    """Return the elements that lie inside [start, end)."""
+    return [e for e in elements if e.start >= start and e.end <= end]
+
+
+def _insert_point(analysis: GoalAnalysis, after: int) -> int:
+    """Return where additions go: before a kept purpose or confidence, else at the end."""
+    starts = [p.start for p in analysis.elements.purposes if p.start > after]
+    starts += [c.start for c in analysis.elements.confidence if c.start > after]
+    end = len(analysis.text.rstrip().rstrip(".!"))
+    point = min(starts, default=end)
+    while point > after and analysis.text[point - 1] in " ,;(":
+        point -= 1
+    return point
+
+
+def _scale_down(
+    analysis: GoalAnalysis, body_span: tuple[int, int], dose: Intervention | None, kb: RewriteKB
+) -> tuple[str, bool] | None:
+    """Replace red-flagged dose elements of the body with a starting dose.
+
+    Returns the new body text and whether anything was replaced, or None when a
+    red flag cannot be scaled down (the action must then be replaced).
+    """
+    text = analysis.text
+    flags = [f for f in red_flags(analysis) if _overlaps(f, body_span)]
+    els = analysis.elements
+    doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies, *els.timeframes]
+    edits: list[tuple[int, int, str]] = []
+    for flag in flags:
+        hit = [e for e in doses if _overlaps((e.start, e.end), flag)]
+        if not hit:
+            if _drops_action(text[flag[0] : flag[1]], kb):
+                return None
+            if re.search(r"\w", _apply_removals(text[flag[0] : flag[1]], kb, body=True)):
+                return None  # a red flag we cannot soften by removing words
+            continue
+        for element in hit:
+            new = _scaled(element, dose)
+            if new is None:
+                return None
+            edits.append((element.start, element.end, new))
+    start, end = body_span
+    out = text[start:end]
+    for e_start, e_end, new in sorted(set(edits), reverse=True):
+        out = out[: e_start - start] + new + out[e_end - start :]
+    return out, bool(edits)
+
+
+def _scaled(element: Element, dose: Intervention | None) -> str | None:
+    """Return a starting-dose replacement for one red-flagged element."""
+    if dose is None:
+        return None
+    kind = type(element).__name__
+    if kind in {"Quantity", "Duration"} and dose.duration:
+        new = dose.duration.text
+        bare = kind == "Duration" and not element.text.lower().startswith("for ")
+        return new.removeprefix("for ") if bare else new
+    if kind == "Frequency" and dose.frequency:
+        return dose.frequency.text
+    if kind == "Timeframe":
+        return ""
+    return None
+
+
+def keep_draft(
+    analysis: GoalAnalysis,
+    concerns: Sequence[str],
+    kb: RewriteKB,
+    template: Template,
+) -> Draft | None:
+    """Build the rewrite that keeps the person's action and adds what is missing."""
+    action = main_action(analysis)
+    if action is None or action.kind != "behavior":
+        return None
+    text = analysis.text
+    voice = voice_of(analysis, action, kb)
+    point = _insert_point(analysis, action.end)
+    if action.negated or _drops_action(f"{voice.rest} {text[action.start : point]}", kb):
+        return None
+    concern = concerns[0] if concerns else None
+    dose = match_intervention(action, concerns, kb) or match_intervention(
+        action, list(kb.interventions.concerns), kb
+    )
+    if red_flags(analysis) and dose is None and kb.entry(concern):
+        dose = kb.entry(concern).actions[0]  # type: ignore[union-attr]
+    scaled = _scale_down(analysis, (action.start, point), dose, kb)
+    if scaled is None:
+        return None
+    body = _apply_removals(scaled[0], kb, body=True)
+    if _drops_action(body, kb):
+        return None
+    tail = _apply_removals(text[point:].rstrip().rstrip(".!"), kb, body=False)
+    draft = Draft(template=template.id, concern=concern, keeps_action=True)
+    draft.fill("prefix", voice.prefix, "goal")
+    draft.fill("actor", voice.actor, "goal")
+    draft.fill("goal", " ".join(x for x in (voice.rest, body) if x), "goal")
+    draft.fill("action", text[action.start : action.end], "goal")
+    draft.fill("tail", tail, "goal")
+    _fill_missing(analysis, draft, dose=dose, entry=kb.entry(concern), role=voice.role, kb=kb)
+    return draft
+
+
+def _kept(elements: Sequence[Element], span: tuple[int, int], body: str) -> list[Element]:
+    """Return the elements of ``span`` whose text survived the clean-up of the body."""
+    return [e for e in _element_in(elements, *span) if e.text.lower() in body.lower()]
+
+
+def _fill_missing(
+    analysis: GoalAnalysis,
+    draft: Draft,
+    *,
+    dose: Intervention | None,
+    entry: ConcernEntry | None,
+    role: str,
+    kb: RewriteKB,
+) -> None:
+    """Fill the slots the goal lacks, from the knowledge base or as placeholders."""
+    els, met, body = analysis.elements, analysis.met, draft.parts.get("goal", "")
+    holders = kb.templates.placeholders
+    for name, items in (
+        ("frequency", els.frequencies),
+        ("duration", els.durations),
+        ("quantity", els.quantities),
+        ("timeframe", els.timeframes),
+        ("measure", els.measures),
+    ):
+        kept = _kept(items, (0, len(analysis.text)), body + " " + draft.parts.get("tail", ""))
+        if kept:
+            draft.slots[name] = kept[0].text
+            draft.sources[name] = "goal"
+    purposes = [p for p in els.purposes if p.text.lower() in draft.parts.get("tail", "").lower()]
+    if purposes:
+        draft.slots["purpose"], draft.sources["purpose"] = purposes[0].text, "goal"
+    has = set(draft.slots)
+    needs_dose = not met["measurable"] or not met["achievable"]
+    if needs_dose and not ({"frequency", "measure"} & has):
+        if dose and dose.criterion and "measure" not in has:
+            draft.fill("criterion", dose.criterion, "knowledge_base")
+            draft.slots["measure"], draft.sources["measure"] = dose.criterion, "knowledge_base"
+        if dose and dose.duration and not ({"duration", "quantity"} & has):
+            draft.fill("duration", dose.duration.text, "knowledge_base")
+        freq = dose.frequency if dose else (entry.actions[0].frequency if entry else None)
+        if freq:
+            draft.fill("frequency", freq.text, "knowledge_base")
+        elif not (dose and (dose.duration or dose.criterion)):
+            draft.fill("frequency", holders["frequency"], "placeholder")
+    if not met["time_bound"] and "timeframe" not in has:
+        if entry:
+            draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
+        else:
+            draft.fill("timeframe", holders["timeframe"], "placeholder")
+    if not met["relevant"] and (entry or "purpose" not in has):
+        if entry:
+            draft.fill("purpose", _fmt(entry.purpose, role), "knowledge_base")
+        else:
+            draft.fill("purpose", holders["purpose"], "placeholder")
+
+
+def replace_draft(
+    analysis: GoalAnalysis,
+    concern: str | None,
+    item: Intervention | None,
+    kb: RewriteKB,
+    template: Template,
+) -> Draft:
+    """Build a rewrite around a knowledge-base action for ``concern``."""
+    action = main_action(analysis)
+    voice = voice_of(analysis, action, kb)
+    entry = kb.entry(concern)
+    holders = kb.templates.placeholders
+    draft = Draft(template=template.id, concern=concern)
+    draft.fill("actor", voice.actor, "goal")
+    if item is None:
+        draft.fill("action", holders["action"], "placeholder")
+        draft.fill("frequency", holders["frequency"], "placeholder")
+    else:
+        draft.fill(
+            "action", _fmt(f"{item.verb} {item.object}".strip(), voice.role), "knowledge_base"
+        )
+        draft.keeps_action = bool(action and action.lemma.lower() == item.verb)
+        if item.criterion:
+            draft.fill("criterion", item.criterion, "knowledge_base")
+            draft.slots["measure"], draft.sources["measure"] = item.criterion, "knowledge_base"
+        if item.duration:
+            draft.fill("duration", item.duration.text, "knowledge_base")
+        if item.frequency:
+            draft.fill("frequency", item.frequency.text, "knowledge_base")
+    flagged = red_flags(analysis)
+    timeframes = [
+        t
+        for t in analysis.elements.timeframes
+        if not any(_overlaps((t.start, t.end), f) for f in flagged) and (t.days or 99) >= 14
+    ]
+    if timeframes and analysis.met["time_bound"]:
+        draft.fill("timeframe", timeframes[0].text, "goal")
+    elif entry:
+        draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
+    else:
+        draft.fill("timeframe", holders["timeframe"], "placeholder")
+    purposes = [
+        p
+        for p in analysis.elements.purposes
+        if p.concern == concern and not _drops_action(p.text, kb)
+    ]
+    if purposes:
+        draft.fill("purpose", _apply_removals(purposes[0].text, kb, body=False), "goal")
+    elif entry:
+        draft.fill("purpose", _fmt(entry.purpose, voice.role), "knowledge_base")
+    else:
+        draft.fill("purpose", holders["purpose"], "placeholder")
+    return draft
+
+
+def _replace_first(analysis: GoalAnalysis, concerns: Sequence[str], kb: RewriteKB) -> bool:
+    """Tell whether replacing the action should come before keeping it."""
+    action = main_action(analysis)
+    if action is None or action.kind != "behavior":
+        return True
+    if len([a for a in analysis.elements.actions if a.kind == "behavior"]) >= 4:
+        return True
+    if not analysis.met["specific"] and (
+        action.issue or action.lemma in kb.templates.generic_verbs
+    ):
+        return True
+    in_goal = goal_concerns(analysis)
+    return bool(
+        analysis.context
+        and not analysis.met["relevant"]
+        and concerns
+        and concerns[0] not in in_goal
+        and not match_intervention(action, concerns[:1], kb)
+    )
+
+
+def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> list[Draft]:
+    """Return candidate drafts in preference order (kept wording first when usable)."""
+    concerns = primary_concerns(analysis, context, kb)
+    replace_template = choose_template(analysis, kb, replace=True)
+    keep_template = choose_template(analysis, kb, replace=False)
+    kept = keep_draft(analysis, concerns, kb, keep_template)
+    action = main_action(analysis)
+    replaced: list[Draft] = []
+    for cid in concerns[:3] or [None]:
+        entry = kb.entry(cid)
+        items: list[Intervention | None] = list(entry.actions) if entry else [None]
+        if action is not None:
+            items.sort(key=lambda i: -_match_score(action, i) if i else 0)
+        replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
+    if kept is None:
+        return replaced
+    if _replace_first(analysis, concerns, kb):
+        return [*replaced[:1], kept, *replaced[1:]]
+    return [kept, *replaced]
+
+
+def to_suggestion(analysis: GoalAnalysis, draft: Draft, kb: RewriteKB) -> Suggestion:
+    """Render a draft into a ``Suggestion`` (fixes are the dimensions it targets)."""
+    template = next(t for t in kb.templates.templates if t.id == draft.template)
+    text = render(template, draft)
+    targeted: list[Dimension] = [d for d, ok in analysis.met.items() if not ok]
+    return Suggestion(
+        text=text,
+        fixes=tuple(targeted),
+        slots={k: draft.slots[k] for k in SLOT_ORDER if k in draft.slots},
+        sources={k: draft.sources[k] for k in SLOT_ORDER if k in draft.sources},
+        placeholders=tuple(
+            draft.slots[k] for k in SLOT_ORDER if draft.sources.get(k) == "placeholder"
+        ),
+        concern=draft.concern,
+        template=draft.template,
+    )
+
+
+def rewrite_analysis(
+    analysis: GoalAnalysis, *, context: str | None, kb: RewriteKB
+) -> RewriteResult:
+    """Return every candidate rewrite of an analysed goal, in preference order."""
+    finding = not_a_goal(analysis.text)
+    if finding is not None:
+        return RewriteResult(findings=(finding,))
+    if analysis.label == "SMART":
+        return RewriteResult(findings=(_already_smart(),))
+    drafts = build_drafts(analysis, context if context is not None else analysis.context, kb)
+    seen: dict[str, Suggestion] = {}
+    for draft in drafts:
+        suggestion = to_suggestion(analysis, draft, kb)
+        seen.setdefault(suggestion.text.lower(), suggestion)
+    logger.debug("rewrite: %d candidates", len(seen))
+    return RewriteResult(suggestions=tuple(seen.values()))

@@ -1,0 +1,136 @@
+"""Goal Attainment Scaling: five levels (-2 to +2) around a SMART goal.
+
+Level 0 is the goal itself. The other levels change one quantified part of
+it (a criterion, an amount, a session length or a frequency) by one or two
+steps, the way rehabilitation teams write GAS scales.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+
+from smartcheck.models import DIMENSIONS, Element, Finding, GasLevel, GasScale, GoalAnalysis
+from smartcheck.rewrite import grammar
+from smartcheck.rewrite.verify import Analyze, as_analysis
+
+logger = logging.getLogger(__name__)
+
+LABELS: dict[int, str] = {
+    -2: "much less than expected",
+    -1: "somewhat less than expected",
+    0: "expected outcome",
+    1: "somewhat more than expected",
+    2: "much more than expected",
+}
+_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "once": 1, "twice": 2,
+}  # fmt: skip
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+_LOWER_IS_BETTER = re.compile(
+    r"\b(?:below|under|less than|fewer than|or less|or fewer|at most|no more than|reduce|"
+    r"decrease|lower|cut down|down to)\b|<|≤",
+    re.IGNORECASE,
+)
+
+
+def _not_smart(analysis: GoalAnalysis) -> Finding:
+    """Explain why a goal that is not SMART gets no GAS levels."""
+    missing = [d for d in DIMENSIONS if not analysis.met[d]]
+    first = missing[0]
+    reasons = [f.message for f in analysis.dimensions.get(first).findings]
+    detail = f" {reasons[0]}" if reasons else ""
+    return Finding(
+        id=f"{first}.gas_needs_smart_goal",
+        dimension=first,
+        severity="error",
+        message=f"GAS levels need a SMART goal as level 0; this goal is not {first}.{detail}",
+        fix="Rewrite the goal until all five dimensions are met (see `smartcheck suggest`).",
+    )
+
+
+def _candidates(analysis: GoalAnalysis) -> list[tuple[str, Element]]:
+    """Return the quantified parts that can be scaled, in preference order."""
+    els = analysis.elements
+    return [
+        *(("measure", e) for e in els.measures),
+        *(("quantity", e) for e in els.quantities),
+        *(("duration", e) for e in els.durations),
+        *(("frequency", e) for e in els.frequencies),
+    ]
+
+
+def _steps(value: float, *, percent: bool) -> list[float]:
+    """Return the values for levels -2..+2 (ascending), or [] when they would collide."""
+    if percent:
+        step = 10 if value <= 70 else 5
+        values = [value - 2 * step, value - step, value, value + step, value + 2 * step]
+        return values if values[0] > 0 and values[-1] < 100 else []
+    if value <= 4 and float(value).is_integer():
+        values = [value - 2, value - 1, value, value + 1, value + 2]
+        return values if values[0] >= 1 else []
+    values = [value * f for f in (0.5, 0.75, 1.0, 1.25, 1.5)]
+    return [float(round(v)) if v >= 10 else math.floor(v * 2) / 2 for v in values]
+
+
+def _number_text(value: float, original: str) -> str:
+    """Write ``value`` like the original number (digits or words)."""
+    if original.lower() in _WORDS and value.is_integer() and 1 <= value <= 10:
+        if original.lower() in {"once", "twice"}:
+            return {1: "once", 2: "twice"}.get(int(value), f"{int(value)} times")
+        return str(grammar.number_word(int(value)))
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def _levels_for(analysis: GoalAnalysis, part: str, element: Element) -> list[GasLevel]:
+    """Scale one part of the goal into the five GAS levels, or [] when it cannot."""
+    match = _NUMBER.search(element.text)
+    if match is None:
+        return []
+    raw = match.group(0)
+    value = float(_WORDS[raw.lower()]) if raw.lower() in _WORDS else float(raw)
+    percent = "%" in element.text[match.end() : match.end() + 2]
+    values = _steps(value, percent=percent)
+    if len(set(values)) != 5:
+        return []
+    lower_better = bool(_LOWER_IS_BETTER.search(analysis.text[: element.end]))
+    if lower_better:
+        values = values[::-1]
+    start = element.start + match.start()
+    end = element.start + match.end()
+    levels = []
+    for score, new in zip(range(-2, 3), values, strict=True):
+        number = raw if score == 0 else _number_text(new, raw)
+        text = grammar.tidy(analysis.text[:start] + number + analysis.text[end:])
+        levels.append(
+            GasLevel(score=score, label=LABELS[score], text=text, changed=part, value=number)
+        )
+    return levels
+
+
+def gas_levels(
+    goal: str | GoalAnalysis,
+    *,
+    context: str | None = None,
+    reference_date: dt.date | None = None,
+    analyze: Analyze | None = None,
+) -> GasScale:
+    """Write the five GAS levels of a SMART goal; other goals get a finding instead."""
+    analysis = as_analysis(goal, context, reference_date, analyze)
+    if analysis.label != "SMART":
+        return GasScale(goal=analysis.text, findings=(_not_smart(analysis),))
+    for part, element in _candidates(analysis):
+        levels = _levels_for(analysis, part, element)
+        if levels:
+            return GasScale(goal=analysis.text, part=part, levels=tuple(levels))
+    finding = Finding(
+        id="measurable.gas_no_quantity",
+        dimension="measurable",
+        severity="warning",
+        message="The goal has no number that can be scaled into GAS levels.",
+        fix="State an amount, frequency, duration or accuracy with a number.",
+    )
+    return GasScale(goal=analysis.text, findings=(finding,))

@@ -1,0 +1,231 @@
+"""Load and validate the rewrite knowledge base (interventions, templates, exercises)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from smartcheck.errors import KnowledgeBaseError
+
+logger = logging.getLogger(__name__)
+
+DATA_PACKAGE = "smartcheck.data"
+SlotName = Literal["action", "frequency", "duration", "quantity", "timeframe", "purpose", "measure"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DoseFrequency(_Frozen):
+    """A starting frequency, as text plus its normalised value."""
+
+    text: str
+    times: Annotated[float, Field(gt=0)]
+    per: Literal["day", "week", "month"]
+
+
+class DoseDuration(_Frozen):
+    """A starting session length, as text plus seconds."""
+
+    text: str
+    seconds: Annotated[float, Field(gt=0)]
+
+
+class KBTimeframe(_Frozen):
+    """A typical first-review period for a concern."""
+
+    text: str
+    days: Annotated[int, Field(gt=0)]
+
+
+class KBMeasure(_Frozen):
+    """An outcome measure and a measurable criterion for a concern."""
+
+    instrument: str
+    criterion: str
+
+
+class Intervention(_Frozen):
+    """One concrete, evidence-based action with its typical starting dose."""
+
+    id: str
+    verb: str
+    object: str = ""
+    keywords: tuple[str, ...] = ()
+    frequency: DoseFrequency | None = None
+    duration: DoseDuration | None = None
+    criterion: str | None = None
+
+
+class ConcernEntry(_Frozen):
+    """Interventions, purpose, timeframe and measure of one concern."""
+
+    purpose: str
+    timeframe: KBTimeframe
+    measure: KBMeasure
+    actions: Annotated[tuple[Intervention, ...], Field(min_length=2, max_length=4)]
+
+
+class Interventions(_Frozen):
+    """The interventions file: concern id -> entry."""
+
+    version: str
+    concerns: dict[str, ConcernEntry]
+
+
+class Template(_Frozen):
+    """A sentence pattern with named slots, chosen by finding id."""
+
+    id: str
+    findings: tuple[str, ...] = ()
+    text: str
+
+
+class Replacement(_Frozen):
+    """A regular expression over goal text and what replaces it."""
+
+    pattern: str
+    replace: str = ""
+    scope: Literal["body", "all"] = "all"
+
+
+class Templates(_Frozen):
+    """The templates file: sentence patterns, stems, removals and placeholders."""
+
+    version: str
+    templates: tuple[Template, ...]
+    stems: tuple[str, ...]
+    drop_action: tuple[str, ...]
+    removals: tuple[Replacement, ...]
+    placeholders: dict[SlotName, str]
+    generic_verbs: tuple[str, ...] = ()
+
+
+class Exercise(_Frozen):
+    """One vague practice goal of the exercise bank."""
+
+    id: str
+    domain: str
+    text: str
+    context: str | None = None
+    hint: str | None = None
+
+
+class Exercises(_Frozen):
+    """The exercise bank used by ``smartcheck practice``."""
+
+    version: str
+    exercises: Annotated[tuple[Exercise, ...], Field(min_length=1)]
+
+
+class ConcernTerms(BaseModel):
+    """The part of the lead's concerns.yaml the rewrite engine reads."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str
+    domain: str = ""
+    problem_terms: tuple[str, ...] = ()
+    activity_terms: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+class ConcernList(BaseModel):
+    """The list of concerns with their trigger words."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    version: str = ""
+    concerns: tuple[ConcernTerms, ...]
+
+
+class RewriteKB(_Frozen):
+    """Everything the rewrite engine needs, loaded once."""
+
+    interventions: Interventions
+    templates: Templates
+    concerns: ConcernList
+
+    def entry(self, concern: str | None) -> ConcernEntry | None:
+        """Return the interventions of ``concern`` or None when unknown."""
+        return self.interventions.concerns.get(concern) if concern else None
+
+    def terms(self, concern: str) -> ConcernTerms | None:
+        """Return the trigger words of ``concern``."""
+        return next((c for c in self.concerns.concerns if c.id == concern), None)
+
+
+def _read_yaml(name: str, path: Path | None = None) -> Any:
+    """Read a YAML file from package data (or from ``path``)."""
+    try:
+        if path is not None:
+            raw = path.read_text(encoding="utf-8")
+        else:
+            raw = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+        return yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as err:
+        raise KnowledgeBaseError(f"cannot read {name}: {err}") from err
+
+
+def _validate(model: type[BaseModel], name: str, data: Any) -> Any:
+    """Validate ``data`` into ``model``, naming the file in errors."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        raise KnowledgeBaseError(f"invalid {name}: {err}") from err
+
+
+def load_interventions(path: Path | None = None) -> Interventions:
+    """Load interventions.yaml (or a clinic's own file at ``path``)."""
+    data: Interventions = _validate(
+        Interventions, "interventions.yaml", _read_yaml("interventions.yaml", path)
+    )
+    return data
+
+
+def load_templates(path: Path | None = None) -> Templates:
+    """Load templates.yaml and check that its patterns compile."""
+    data: Templates = _validate(Templates, "templates.yaml", _read_yaml("templates.yaml", path))
+    for pattern in (*data.stems, *data.drop_action, *(r.pattern for r in data.removals)):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise KnowledgeBaseError(f"invalid pattern in templates.yaml: {pattern!r}") from err
+    return data
+
+
+def load_exercises(path: Path | None = None) -> Exercises:
+    """Load the exercise bank used by ``smartcheck practice``."""
+    data: Exercises = _validate(Exercises, "exercises.yaml", _read_yaml("exercises.yaml", path))
+    return data
+
+
+def load_concern_terms(path: Path | None = None) -> ConcernList:
+    """Load the concern ids and trigger words from concerns.yaml."""
+    data: ConcernList = _validate(ConcernList, "concerns.yaml", _read_yaml("concerns.yaml", path))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def load_rewrite_kb() -> RewriteKB:
+    """Return the packaged rewrite knowledge base (cached, frozen)."""
+    kb = RewriteKB(
+        interventions=load_interventions(),
+        templates=load_templates(),
+        concerns=load_concern_terms(),
+    )
+    logger.debug("rewrite kb loaded: %d concerns", len(kb.interventions.concerns))
+    return kb
+
+
+def merge_interventions(base: Interventions, extra: Interventions) -> Interventions:
+    """Return ``base`` with the concerns of a clinic's ``extra`` file added or replaced."""
+    return Interventions(version=extra.version, concerns={**base.concerns, **extra.concerns})
