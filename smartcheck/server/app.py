@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
 from starlette.responses import Response
@@ -19,27 +17,18 @@ from smartcheck.server.errors import (
     install_error_handlers,
 )
 from smartcheck.server.limits import BodySizeLimitMiddleware
+from smartcheck.server.responses import ERROR_RESPONSES
 from smartcheck.server.schemas import (
     AnalyzeRequest,
     BatchRequest,
     BatchResponse,
-    ErrorResponse,
     Health,
 )
 from smartcheck.server.service import AnalysisService
 from smartcheck.server.settings import ServerSettings
+from smartcheck.server.suggest import add_suggest_route, find_suggest
 
 logger = logging.getLogger(__name__)
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorResponse, "description": "The body is not valid JSON."},
-    413: {"model": ErrorResponse, "description": "The body is over the size limit."},
-    422: {
-        "model": ErrorResponse,
-        "description": "Wrong types, an unusable goal (code empty, too_long, not_text, "
-        "not_english), an unknown profile or a batch over the limit.",
-    },
-}
 
 
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
@@ -64,17 +53,15 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrorMiddleware)
     _add_routes(app, service, settings)
+    suggest = find_suggest()
+    if suggest is not None:
+        add_suggest_route(app, service, suggest)
     return app
 
 
 def app_from_env() -> FastAPI:
     """Build the app from ``SMARTCHECK_SERVER_SETTINGS`` (used by uvicorn workers)."""
     return create_app(ServerSettings.from_env())
-
-
-def suggestions_available() -> bool:
-    """Tell whether the rewrite module ``smartcheck.suggest`` is installed."""
-    return importlib.util.find_spec("smartcheck.suggest") is not None
 
 
 def _json(model: GoalAnalysis | BatchResponse) -> Response:
@@ -88,7 +75,9 @@ def _add_routes(app: FastAPI, service: AnalysisService, settings: ServerSettings
         """Liveness: the worker is up and its model is loaded."""
         return service.health()
 
-    @app.post("/v1/analyze", response_model=GoalAnalysis, responses=_ERRORS, tags=["analysis"])
+    @app.post(
+        "/v1/analyze", response_model=GoalAnalysis, responses=ERROR_RESPONSES, tags=["analysis"]
+    )
     def analyze_goal(request: AnalyzeRequest) -> Response:
         """Analyse one goal and answer its ``GoalAnalysis``."""
         return _json(service.analyze(request))
@@ -96,7 +85,7 @@ def _add_routes(app: FastAPI, service: AnalysisService, settings: ServerSettings
     @app.post(
         "/v1/analyze/batch",
         response_model=BatchResponse,
-        responses=_ERRORS,
+        responses=ERROR_RESPONSES,
         tags=["analysis"],
         description=(
             f"Analyse up to {settings.max_batch_items} goals, answered in order. "

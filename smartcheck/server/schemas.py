@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from smartcheck.models import AnalysisFailure, GoalAnalysis
+from smartcheck.models import AnalysisFailure, GoalAnalysis, Suggestion
 
 
 class _Body(BaseModel):
@@ -40,10 +40,17 @@ class BatchResponse(_Body):
     results: list[GoalAnalysis | AnalysisFailure]
 
 
+class SuggestRequest(AnalyzeRequest):
+    """One goal to analyse and rewrite."""
+
+    n: int = Field(default=3, ge=1, le=10, description="Most suggestions to return.")
+
+
 class SuggestResponse(_Body):
-    """The analysis of a goal together with its proposed rewrites."""
+    """The analysis of the goal and up to ``n`` SMART rewrites, best first."""
 
     analysis: GoalAnalysis
+    suggestions: list[Suggestion]
 
 
 class Health(_Body):

@@ -28,13 +28,13 @@ class AnalysisService:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self._model_name: str | None = None
 
     def warm_up(self) -> None:
         """Load the pipeline and the knowledge base by analysing a fixed goal."""
         started = time.perf_counter()
-        with self._lock:
+        with self.lock:
             nlp = load_nlp(self.settings)
             self._model_name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}"
             analyze(WARM_UP_GOAL, settings=self.settings)
@@ -49,7 +49,7 @@ class AnalysisService:
     def analyze(self, request: AnalyzeRequest) -> GoalAnalysis:
         """Analyse one goal; raises ``InputError`` for an unusable goal."""
         started = time.perf_counter()
-        with self._lock:
+        with self.lock:
             result = analyze(
                 request.text,
                 context=request.context,
@@ -79,7 +79,7 @@ class AnalysisService:
         for position, request in enumerate(requests):
             by_profile.setdefault(request.profile, []).append(position)
         results: dict[int, GoalAnalysis | AnalysisFailure] = {}
-        with self._lock:
+        with self.lock:
             for profile, positions in by_profile.items():
                 goals = [_to_goal(requests[p]) for p in positions]
                 outputs = analyze_many(goals, profile=profile, settings=self.settings)
