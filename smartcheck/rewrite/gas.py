@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import re
 
 from smartcheck.models import DIMENSIONS, Element, Finding, GasLevel, GasScale, GoalAnalysis
@@ -29,6 +28,7 @@ _WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "once": 1, "twice": 2,
 }  # fmt: skip
+_NICE_STEPS: tuple[float, ...] = (1, 2, 5, 10, 15, 20, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:below|under|less than|fewer than|or less|or fewer|at most|no more than|reduce|"
@@ -64,16 +64,20 @@ def _candidates(analysis: GoalAnalysis) -> list[tuple[str, Element]]:
 
 
 def _steps(value: float, *, percent: bool) -> list[float]:
-    """Return the values for levels -2..+2 (ascending), or [] when they would collide."""
+    """Return the values for levels -2..+2 (ascending), or [] when none fit.
+
+    Steps are round numbers about a quarter of the value (15 min -> 5 min
+    steps; 150 ft -> 50 ft), so every level reads like a clinician wrote it.
+    """
     if percent:
-        step = 10 if value <= 70 else 5
-        values = [value - 2 * step, value - step, value, value + step, value + 2 * step]
+        step = 10.0 if value <= 70 else 5.0
+        values = [value + k * step for k in (-2, -1, 0, 1, 2)]
         return values if values[0] > 0 and values[-1] < 100 else []
-    if value <= 4 and float(value).is_integer():
-        values = [value - 2, value - 1, value, value + 1, value + 2]
-        return values if values[0] >= 1 else []
-    values = [value * f for f in (0.5, 0.75, 1.0, 1.25, 1.5)]
-    return [float(round(v)) if v >= 10 else math.floor(v * 2) / 2 for v in values]
+    fitting = [s for s in _NICE_STEPS if value - 2 * s > 0]
+    if not fitting:
+        return []
+    step = min(fitting, key=lambda s: (abs(s - value / 4), s))
+    return [value + k * step for k in (-2, -1, 0, 1, 2)]
 
 
 def _number_text(value: float, original: str) -> str:

@@ -1,10 +1,13 @@
-"""Build GoalAnalysis models by hand, so rewrite tests need no spaCy."""
+"""Fixtures of the rewrite tests: hand-built analyses (no spaCy) and the knowledge base."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
+
+import pytest
 
 from smartcheck.models import (
     DIMENSIONS,
@@ -17,6 +20,7 @@ from smartcheck.models import (
     GoalAnalysis,
     Provenance,
 )
+from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 
 REF = dt.date(2026, 1, 5)
 
@@ -87,3 +91,21 @@ def make_analysis(
             spacy_model_version="0",
         ),
     )
+
+
+@pytest.fixture(scope="session")
+def kb() -> RewriteKB:
+    """Return the packaged rewrite knowledge base."""
+    return load_rewrite_kb()
+
+
+@pytest.fixture
+def make() -> Callable[..., GoalAnalysis]:
+    """Return the hand-built analysis factory."""
+    return make_analysis
+
+
+@pytest.fixture
+def at() -> Callable[[str, str], dict[str, Any]]:
+    """Return the span helper: ``at(text, part)`` -> start/end/text."""
+    return span
