@@ -1,0 +1,71 @@
+"""The records an audit moves around: input rows, per-row results and read options."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from smartcheck.models import GoalAnalysis
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReadOptions(_Frozen):
+    """How to read audit inputs: column names, encoding, and whether texts are notes."""
+
+    text_column: str | None = Field(
+        default=None, description="Column or JSON key of the goal; default 'goal', then 'text'."
+    )
+    id_column: str | None = Field(default=None, description="Column of the id; default 'id'.")
+    context_column: str | None = Field(
+        default=None, description="Column of the context; default 'context'."
+    )
+    encoding: str | None = Field(
+        default=None, description="Force an encoding; by default UTF-8, then a detected one."
+    )
+    notes: bool = Field(
+        default=False,
+        description="Treat each text as a note and audit the goals found in it.",
+    )
+
+
+class AuditRow(_Frozen):
+    """One goal to audit, with where it came from; ``error`` is set for unreadable rows."""
+
+    source: str
+    row: int = Field(ge=1, description="Record number in the source, from 1.")
+    line: int | None = Field(default=None, description="Line where the record starts.")
+    id: str
+    text: str | None = None
+    context: str | None = None
+    reference_date: dt.date | None = None
+    goal: int | None = Field(default=None, description="Goal number within a note, from 1.")
+    span: tuple[int, int] | None = Field(
+        default=None, description="Offsets of the goal in its note, for extracted goals."
+    )
+    error: str | None = None
+    reason: str | None = None
+
+
+class AuditResult(_Frozen):
+    """The outcome of one audited row: an analysis, or an error code with its reason."""
+
+    index: int = Field(ge=0, description="Position in the audit output, from 0.")
+    source: str
+    row: int
+    line: int | None = None
+    id: str
+    text: str | None = None
+    goal: int | None = None
+    span: tuple[int, int] | None = None
+    analysis: GoalAnalysis | None = None
+    error: str | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the row was analysed."""
+        return self.analysis is not None

@@ -1,0 +1,230 @@
+"""Audit many goals: read rows, analyse them in chunks (optionally in processes), stream results.
+
+Rows are analysed in chunks of ``batch_size``; with ``jobs > 1`` the chunks go to a pool
+of worker processes with at most ``2 * jobs`` chunks in flight, so memory stays flat on
+inputs of any length. Results come back in input order, one per input row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from smartcheck.analyzer import analyze_many
+from smartcheck.audit.readers import read_rows
+from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
+from smartcheck.audit.summary import AuditSummary, SummaryBuilder
+from smartcheck.config import Settings
+from smartcheck.models import AnalysisFailure, GoalAnalysis
+
+logger = logging.getLogger(__name__)
+
+Outcome = GoalAnalysis | AnalysisFailure
+_IN_FLIGHT_PER_JOB = 2
+
+
+class AuditRun(Iterator[AuditResult]):
+    """An iterator over audit results; ``summary`` holds the totals once it is exhausted."""
+
+    def __init__(self, results: Iterator[AuditResult]) -> None:
+        self._results = results
+        self._builder = SummaryBuilder()
+        self._started: float | None = None
+        self._elapsed = 0.0
+        self.finished = False
+
+    def __iter__(self) -> AuditRun:
+        return self
+
+    def __next__(self) -> AuditResult:
+        if self._started is None:
+            self._started = time.perf_counter()
+        try:
+            result = next(self._results)
+        except StopIteration:
+            self._stop()
+            raise
+        self._builder.add(result)
+        return result
+
+    def _stop(self) -> None:
+        if not self.finished and self._started is not None:
+            self._elapsed = time.perf_counter() - self._started
+        self.finished = True
+
+    @property
+    def summary(self) -> AuditSummary:
+        """Return the totals of the results seen so far (all of them once finished)."""
+        elapsed = self._elapsed
+        if not self.finished and self._started is not None:
+            elapsed = time.perf_counter() - self._started
+        return self._builder.build(elapsed)
+
+    def close(self) -> None:
+        """Stop the run early and release worker processes."""
+        close = getattr(self._results, "close", None)
+        if close is not None:
+            close()
+        self._stop()
+
+
+class Auditor:
+    """Audit goal files or rows with fixed settings; reusable across runs."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings | None = None,
+        profile: str | None = None,
+        reference_date: dt.date | None = None,
+        jobs: int = 1,
+        batch_size: int = 256,
+        read_options: ReadOptions | None = None,
+    ) -> None:
+        if jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        self.settings = settings
+        self.profile = profile or (settings.profile if settings else "therapy")
+        self.reference_date = reference_date
+        self.jobs = jobs
+        self.batch_size = batch_size
+        self.read_options = read_options or ReadOptions()
+
+    def run(self, inputs: str | Path | Iterable[str | Path]) -> AuditRun:
+        """Audit the goals in one or more files; returns a lazy :class:`AuditRun`."""
+        paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+        return self.run_rows(read_rows(paths, self.read_options))
+
+    def run_rows(self, rows: Iterable[AuditRow]) -> AuditRun:
+        """Audit rows you built yourself (for example from a database query)."""
+        return AuditRun(self._results(iter(rows)))
+
+    def _results(self, rows: Iterator[AuditRow]) -> Iterator[AuditResult]:
+        reference_date = self.reference_date or dt.date.today()
+        args = (reference_date, self.profile, self.settings, self.batch_size)
+        chunks = _chunks(rows, self.batch_size)
+        outcomes = _pooled(chunks, self.jobs, args) if self.jobs > 1 else _in_process(chunks, args)
+        index = 0
+        for chunk, chunk_outcomes in outcomes:
+            for row, outcome in _align(chunk, chunk_outcomes):
+                yield _result(index, row, outcome)
+                index += 1
+
+
+def audit(
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    profile: str | None = None,
+    reference_date: dt.date | None = None,
+    jobs: int = 1,
+    read_options: ReadOptions | None = None,
+) -> AuditRun:
+    """Audit the goals in ``inputs`` (paths); iterate the run, then read ``run.summary``."""
+    auditor = Auditor(
+        settings=settings,
+        profile=profile,
+        reference_date=reference_date,
+        jobs=jobs,
+        read_options=read_options,
+    )
+    return auditor.run(inputs)
+
+
+# --------------------------------------------------------------------------- execution
+
+_ChunkArgs = tuple[dt.date, str, Settings | None, int]
+
+
+def _chunks(rows: Iterator[AuditRow], size: int) -> Iterator[list[AuditRow]]:
+    while chunk := list(itertools.islice(rows, size)):
+        yield chunk
+
+
+def _items(chunk: list[AuditRow]) -> list[dict[str, Any]]:
+    items = []
+    for row in chunk:
+        if row.error is not None:
+            continue
+        item: dict[str, Any] = {"text": row.text, "context": row.context, "id": row.id}
+        if row.reference_date is not None:
+            item["reference_date"] = row.reference_date
+        items.append(item)
+    return items
+
+
+def analyze_chunk(items: list[dict[str, Any]], args: _ChunkArgs) -> list[Outcome]:
+    """Analyse one chunk of goal dicts (runs in a worker process when ``jobs > 1``)."""
+    reference_date, profile, settings, batch_size = args
+    return list(
+        analyze_many(
+            items,
+            reference_date=reference_date,
+            profile=profile,
+            settings=settings,
+            batch_size=batch_size,
+        )
+    )
+
+
+def _in_process(
+    chunks: Iterator[list[AuditRow]], args: _ChunkArgs
+) -> Iterator[tuple[list[AuditRow], list[Outcome]]]:
+    for chunk in chunks:
+        yield chunk, analyze_chunk(_items(chunk), args)
+
+
+def _pooled(
+    chunks: Iterator[list[AuditRow]], jobs: int, args: _ChunkArgs
+) -> Iterator[tuple[list[AuditRow], list[Outcome]]]:
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pending: deque[tuple[list[AuditRow], Future[list[Outcome]]]] = deque()
+    logger.info("auditing with %d worker processes", jobs)
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(analyze_chunk, _items(chunk), args)))
+            if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
+                done_chunk, future = pending.popleft()
+                yield done_chunk, future.result()
+        while pending:
+            done_chunk, future = pending.popleft()
+            yield done_chunk, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _align(
+    chunk: list[AuditRow], outcomes: list[Outcome]
+) -> Iterator[tuple[AuditRow, Outcome | None]]:
+    """Pair each row with its outcome; rows that failed to read have none."""
+    remaining = iter(outcomes)
+    for row in chunk:
+        yield row, (None if row.error is not None else next(remaining))
+
+
+def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
+    base = {
+        "index": index,
+        "source": row.source,
+        "row": row.row,
+        "line": row.line,
+        "id": row.id,
+        "text": row.text,
+        "goal": row.goal,
+        "span": row.span,
+    }
+    if outcome is None:
+        return AuditResult(**base, error=row.error, reason=row.reason)
+    if isinstance(outcome, AnalysisFailure):
+        return AuditResult(**base, error=outcome.error, reason=outcome.reason)
+    analysis = outcome.model_copy(update={"index": index, "id": row.id})
+    return AuditResult(**base, analysis=analysis)
