@@ -13,6 +13,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 from smartcheck.analyzer import analyze, analyze_many
+from smartcheck.audit import Auditor, AuditSummary, GoalSpan, audit, extract_goals
 from smartcheck.config import Settings
 from smartcheck.errors import (
     ConfigError,
@@ -57,6 +58,8 @@ __all__ = [
     "Actor",
     "AnalysisFailure",
     "Assistance",
+    "AuditSummary",
+    "Auditor",
     "Concern",
     "ConfigError",
     "Confidence",
@@ -72,6 +75,7 @@ __all__ = [
     "Frequency",
     "Goal",
     "GoalAnalysis",
+    "GoalSpan",
     "InputError",
     "InputTooLongError",
     "KnowledgeBaseError",
@@ -89,5 +93,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "audit",
+    "extract_goals",
     "load_nlp",
 ]

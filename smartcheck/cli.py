@@ -22,6 +22,7 @@ from smartcheck.errors import SmartCheckError
 COMMAND_MODULES: tuple[str, ...] = (
     "smartcheck.commands.check",
     "smartcheck.commands.evaluate",
+    "smartcheck.commands.audit",
     "smartcheck.commands.serve",
     "smartcheck.commands.schema",
 )
