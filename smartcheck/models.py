@@ -73,7 +73,9 @@ class Action(Element):
     lemma: str
     object: str | None = None
     kind: Literal["behavior", "state"]
-    vague: bool = False
+    issue: Literal["vague_verb", "umbrella", "outcome", "quality_comparative"] | None = None
+    role: Literal["main", "coordinated", "method"] = "main"
+    negated: bool = False
 
 
 class Frequency(Element):
@@ -138,6 +140,7 @@ class Concern(Element):
 
     concern: str
     domain: str
+    source: Literal["problem", "activity", "measure"] = "problem"
 
 
 class Flag(Element):
@@ -209,6 +212,14 @@ class Dimensions(_Frozen):
         return tuple((d, self.get(d)) for d in DIMENSIONS)
 
 
+class ContextInfo(_Frozen):
+    """What the context next to a goal says: concerns and recent injury or illness."""
+
+    present: bool
+    concerns: tuple[str, ...] = ()
+    recovering: bool = False
+
+
 class Provenance(_Frozen):
     """Versions of everything that produced an analysis, for reproducibility."""
 
@@ -266,6 +277,7 @@ class AnalysisFailure(_Frozen):
     error: str
     reason: str
     length: int | None = None
+
 
 
 # --------------------------------------------------------------------------- training

@@ -1,0 +1,51 @@
+"""``smartcheck evaluate FILE.jsonl``: agreement with labelled goals."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from smartcheck.config import Settings
+from smartcheck.errors import InputError
+from smartcheck.evaluation import Report, evaluate_file
+from smartcheck.models import DIMENSION_LETTERS
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``evaluate`` subcommand."""
+    p = sub.add_parser("evaluate", help="compare smartcheck with labelled goals (JSON lines)")
+    p.add_argument("file", type=Path, help="labelled goals in the rubric's JSON-lines format")
+    p.add_argument("--profile", help="force a profile (default: each record's profile, else therapy)")
+    p.add_argument("--model", help="spaCy model package or path")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--errors", action="store_true", help="list the ids of disagreeing goals per dimension")
+    p.set_defaults(func=run)
+
+
+def render(report: Report, *, errors: bool = False) -> str:
+    """Render an evaluation report as text."""
+    lines = [f"goals: {report.n}  (failed: {report.failures})", "", "dimension     accuracy   F1"]
+    for dim, c in report.dims.items():
+        lines.append(f"{DIMENSION_LETTERS[dim]} {dim:<11} {report.accuracy(dim):>8.3f} {c.f1:>6.3f}")
+    lines.append("")
+    lines.append(f"class macro-F1: {report.macro_f1():.3f}   " + "  ".join(f"{k}: {v:.3f}" for k, v in report.class_f1().items()))
+    if report.elements:
+        lines += ["", "element       F1     P      R      span-F1"]
+        for kind, c in report.elements.items():
+            span = report.element_spans[kind]
+            lines.append(f"{kind:<12} {c.f1:.3f}  {c.precision:.3f}  {c.recall:.3f}  {span.f1:.3f}")
+    if errors and report.errors:
+        lines += ["", "disagreements:"]
+        lines += [f"  {e['id']} {e['dimension']} gold={e['gold']}" for e in report.errors]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``smartcheck evaluate``."""
+    if not args.file.is_file():
+        raise InputError(f"no such file: {args.file}")
+    settings = Settings(model=args.model) if args.model else Settings()
+    report = evaluate_file(args.file, profile=args.profile, settings=settings)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else render(report, errors=args.errors))
+    return 0

@@ -1,0 +1,148 @@
+"""The spaCy component "smartcheck": extract elements, score them, set ``doc._.smart``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from smartcheck.extensions import SPANS_KEY, register_extensions
+from smartcheck.extractors.base import compile_resources
+from smartcheck.extractors.context import read_context
+from smartcheck.extractors.pipeline import extract_elements
+from smartcheck.kb.loader import default_kb, load_kb
+from smartcheck.kb.models import KnowledgeBase
+from smartcheck.models import Elements, GoalAnalysis, Provenance
+from smartcheck.rubric.base import RubricInput
+from smartcheck.rubric.overall import overall
+from smartcheck.rubric.score import score_dimensions
+
+logger = logging.getLogger(__name__)
+
+#: Element lists rendered as spans, with their displaCy labels.
+SPAN_LABELS: dict[str, str] = {
+    "actors": "ACTOR",
+    "actions": "ACTION",
+    "frequencies": "FREQUENCY",
+    "durations": "DURATION",
+    "quantities": "QUANTITY",
+    "timeframes": "TIMEFRAME",
+    "measures": "MEASURE",
+    "assistance": "ASSISTANCE",
+    "confidence": "CONFIDENCE",
+    "purposes": "PURPOSE",
+}
+
+
+def _version() -> str:
+    from smartcheck import __version__
+
+    return __version__
+
+
+class SmartCheckComponent:
+    """Score the goal in each Doc and store the analysis on it."""
+
+    def __init__(self, nlp: Language, name: str, profile: str, kb_path: str | None) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.kb_path = kb_path
+        self.kb: KnowledgeBase = load_kb(Path(kb_path)) if kb_path else default_kb()
+        self.kb.profile(profile)  # fail fast on an unknown profile
+        self.profile = profile
+        self.res = compile_resources(self.kb, nlp.vocab, nlp.make_doc)
+        meta = nlp.meta
+        self.provenance = Provenance(
+            smartcheck_version=_version(),
+            kb_version=self.kb.version,
+            spacy_model=f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}",
+            spacy_model_version=str(meta.get("version", "0")),
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Analyse the goal in ``doc`` and set ``doc._.smart`` and ``doc.spans``."""
+        ref_raw = doc._.smartcheck_reference_date
+        # A spaCy user who adds the component without our API gets today's date here.
+        ref = dt.date.fromisoformat(ref_raw) if ref_raw else dt.date.today()
+        profile = self.kb.profile(doc._.smartcheck_profile or self.profile)
+        context = doc._.smartcheck_context
+        elements = extract_elements(doc, self.res, ref)
+        ctx_doc = self.nlp.make_doc(context) if context else None
+        inp = RubricInput(elements=elements, context=read_context(ctx_doc, self.res), profile=profile, kb=self.kb)
+        dims = score_dimensions(inp)
+        label, value = overall(dims, profile)
+        findings = sorted(
+            (f for _, d in dims.items() for f in d.findings),
+            key=lambda f: (f.span.start if f.span else -1, f.id),
+        )
+        analysis = GoalAnalysis(
+            id=doc._.smartcheck_id,
+            index=doc._.smartcheck_index,
+            text=doc.text,
+            context=context,
+            reference_date=ref,
+            profile=profile.name,
+            label=label,
+            score=value,
+            dimensions=dims,
+            elements=elements,
+            findings=tuple(findings),
+            provenance=self.provenance,
+        )
+        doc._.smartcheck_json = analysis.model_dump_json()
+        doc.spans[SPANS_KEY] = self._span_group(doc, elements)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Process a stream of Docs."""
+        for doc in stream:
+            yield self(doc)
+
+    def _span_group(self, doc: Doc, elements: Elements) -> SpanGroup:
+        spans = []
+        for field, label in SPAN_LABELS.items():
+            for el in getattr(elements, field):
+                span = doc.char_span(el.start, el.end, label=label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        return SpanGroup(doc, name=SPANS_KEY, spans=sorted(spans, key=lambda s: (s.start, s.end)))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the profile and, when overridden, the knowledge-base files."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        cfg = {"profile": self.profile, "kb_version": self.kb.version, "kb": bool(self.kb_path)}
+        (out / "smartcheck.json").write_text(json.dumps(cfg, indent=2), encoding="utf-8")
+        if self.kb_path:
+            shutil.copytree(self.kb_path, out / "kb", dirs_exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SmartCheckComponent:
+        """Load what :meth:`to_disk` saved."""
+        src = Path(path)
+        cfg = json.loads((src / "smartcheck.json").read_text(encoding="utf-8"))
+        self.profile = cfg["profile"]
+        if cfg.get("kb") and (src / "kb").is_dir():
+            self.kb_path = str(src / "kb")
+            self.kb = load_kb(src / "kb")
+            self.res = compile_resources(self.kb, self.nlp.vocab, self.nlp.make_doc)
+        return self
+
+
+@Language.factory(
+    "smartcheck",
+    default_config={"profile": "therapy", "kb_path": None},
+    assigns=["doc._.smart", "doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma"],
+)
+def make_smartcheck(nlp: Language, name: str, profile: str, kb_path: str | None) -> SmartCheckComponent:
+    """Create the smartcheck component (registered as the ``spacy_factories`` entry point)."""
+    return SmartCheckComponent(nlp, name, profile, kb_path)
+
+

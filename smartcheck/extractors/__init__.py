@@ -1,0 +1,1 @@
+"""Extractors: one module per element kind of the rubric."""

@@ -1,0 +1,178 @@
+"""Actions: the verb the person will carry out, its object, and whether it is a behaviour.
+
+The parse gives the main verb; chain verbs ("want to", "will be able to",
+"plan to") hand over to their complement. An action is a ``state`` when its
+verb or verb+object names a feeling or outcome, and a ``behavior`` otherwise;
+``issue`` records why a behaviour is not yet specific (vague verb, umbrella
+activity, or a quality comparative such as "talk better").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.kb.models import Lexicon
+from smartcheck.models import Action
+
+_VERB_POS = {"VERB", "AUX"}
+_OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
+
+
+def _content_verb(verb: Token, lex: Lexicon) -> Token:
+    """Follow chain verbs ("want to", "be able to", "plan to") to the real action."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        comp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in _VERB_POS), None)
+        able = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_ == "able"), None)
+        if able is not None:
+            inner = next((c for c in able.children if c.dep_ == "xcomp"), None)
+            if inner is not None:
+                verb = inner
+                continue
+        if comp is not None and verb.lemma_.lower() in lex.chain_verbs:
+            if verb.lemma_.lower() in {"stop", "quit"}:
+                break
+            verb = comp
+            continue
+        break
+    return verb
+
+
+def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
+    """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods."""
+    verbs: list[tuple[Token, str]] = []
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in _VERB_POS:
+            first = sent[0]
+            if first.lower_ in lex.observable_verbs or first.lower_ in lex.umbrella_verbs:
+                root = first
+            else:
+                cands = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
+                if not cands:
+                    continue
+                root = cands[0]
+        main = _content_verb(root, lex)
+        verbs.append((main, "main" if not verbs else "coordinated"))
+        for conj in main.conjuncts:
+            if conj.pos_ in _VERB_POS and conj.i > main.i:
+                verbs.append((_content_verb(conj, lex), "coordinated"))
+        for prep in main.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "through", "via"}:
+                method = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+                if method is not None:
+                    verbs.append((method, "method"))
+        for adv in main.children:
+            if adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.lower_ in {"using"}:
+                verbs.append((adv, "method"))
+    return verbs
+
+
+def object_of(verb: Token) -> Token | None:
+    """Return the verb's direct object, gerund complement or prepositional object."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "obj", "attr", "oprd"}:
+            return c
+    for c in verb.children:
+        if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG":
+            return c
+    for c in verb.children:
+        if c.dep_ == "prt":
+            for p in verb.children:
+                if p.dep_ == "prep":
+                    obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"to", "on", "in", "with", "for", "at"}:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and c.i == verb.i + 1:
+                return obj
+    return None
+
+
+def _specified(noun: Token, lex: Lexicon) -> bool:
+    """Tell whether an umbrella noun is pinned down by a kind, example, name or setting."""
+    for c in noun.children:
+        if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lower_ not in lex.nonspecific_modifiers:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                continue
+            return True
+        if c.dep_ == "appos" or c.pos_ == "PROPN":
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"like", "from", "including"}:
+            return True
+    right = noun.doc[noun.i + 1 : noun.i + 3]
+    if any(t.text == "(" for t in right) or any(t.lower_ in {"like", "such", "including"} for t in right):
+        return True
+    return any(t.like_num or t.pos_ == "PROPN" for t in noun.doc[noun.i + 1 : noun.i + 2])
+
+
+def _comparative_quality(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in {"better", "worse", "healthier"} for c in verb.children)
+
+
+def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tuple[str, str | None]:
+    """Return ``(kind, issue)`` for a verb and its object."""
+    lemma = verb.lemma_.lower()
+    if verb.lower_ in {"answr"}:
+        lemma = "answer"
+    obj_lemma = obj.lemma_.lower() if obj is not None else ""
+    phrase_start = verb.idx
+    tail = doc_lower[phrase_start : phrase_start + 40]
+    if any(tail.startswith(p) for p in lex.concrete_phrases):
+        return "behavior", None
+    if f"{lemma} {obj_lemma}" in lex.state_phrases:
+        return "state", "outcome"
+    if lemma in {"stop", "quit"} and obj is not None and obj.lemma_.lower() in lex.state_verbs:
+        return "state", None
+    if lemma in lex.state_verbs:
+        return "state", None
+    if lemma == "get" and (obj is None or any(c.dep_ in {"acomp", "prt", "advmod"} for c in verb.children)):
+        return "state", None
+    if any(c.dep_ == "acomp" for c in verb.children) and lemma in {"be", "get", "stay", "become", "feel", "remain"}:
+        return "state", None
+    if _comparative_quality(verb):
+        return "behavior", "quality_comparative"
+    if lemma in lex.change_verbs or lemma in lex.vague_verbs:
+        if obj is not None and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:
+            return "behavior", None if lemma in lex.change_verbs else "vague_verb"
+        return "behavior", "vague_verb"
+    if obj is not None and (obj.lower_ in lex.umbrella_nouns or obj_lemma in lex.umbrella_nouns):
+        return ("behavior", None) if _specified(obj, lex) else ("behavior", "umbrella")
+    if obj is None and lemma in lex.umbrella_verbs:
+        return "behavior", "umbrella"
+    return "behavior", None
+
+
+def _object_text(obj: Token | None) -> str | None:
+    if obj is None:
+        return None
+    left = min((t.i for t in obj.subtree if t.dep_ in {"det", "poss", "amod", "compound", "nummod", "nmod"} or t == obj), default=obj.i)
+    return obj.doc[left : obj.i + 1].text
+
+
+def find_actions(state: ExtractionState) -> list[Action]:
+    """Find the main actions with their objects and kind."""
+    doc, lex = state.doc, state.res.kb.lexicon
+    lower = doc.text.lower()
+    out: list[Action] = []
+    for verb, role in main_verbs(doc, lex):
+        obj = object_of(verb)
+        kind, issue = classify(verb, obj, lex, lower)
+        end_tok = obj if obj is not None and obj.i > verb.i else verb
+        for c in verb.children:
+            if c.dep_ == "prt" and c.i > end_tok.i:
+                end_tok = c
+        span: Span = doc[verb.i : end_tok.i + 1]
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        out.append(
+            Action(
+                start=span.start_char, end=span.end_char, text=span.text,
+                lemma=verb.lemma_.lower(), object=_object_text(obj), kind=kind,  # type: ignore[arg-type]
+                issue=issue, role=role, negated=negated,  # type: ignore[arg-type]
+            )  # fmt: skip
+        )
+    return out

@@ -1,0 +1,56 @@
+"""Actors: who carries out the goal ("I", "the client", "pt", "Sam", "my partner")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from smartcheck.extractors.actions import main_verbs
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.kb.models import Lexicon
+from smartcheck.models import Actor
+
+
+def role_of(subject: Token, lex: Lexicon) -> str:
+    """Classify a subject as self, client, clinician or other person."""
+    words = [t.lower_ for t in subject.subtree]
+    head = subject.lower_
+    phrase = " ".join(words)
+    if head in lex.self_subjects:
+        return "self"
+    if any(phrase == c or phrase.endswith(" " + c) or head == c for c in lex.clinician_subjects):
+        return "clinician"
+    if head in lex.client_subjects or head.rstrip(".") in lex.client_subjects:
+        return "client"
+    if head in lex.other_people or any(w in lex.other_people for w in words):
+        return "other"
+    if subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON":
+        return "client"
+    return "other"
+
+
+def _subject(verb: Token) -> Token | None:
+    node: Token | None = verb
+    for _ in range(6):
+        if node is None:
+            return None
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        node = node.head if node.head is not node else None
+    return None
+
+
+def find_actors(state: ExtractionState) -> list[Actor]:
+    """Find the subject of the main action and classify its role."""
+    lex = state.res.kb.lexicon
+    out: list[Actor] = []
+    verbs = main_verbs(state.doc, lex)
+    if not verbs:
+        return out
+    subj = _subject(verbs[0][0])
+    if subj is None:
+        return out
+    left = min(t.i for t in subj.subtree)
+    span = state.doc[left : subj.i + 1]
+    out.append(Actor(start=span.start_char, end=span.end_char, text=span.text, role=role_of(subj, lex)))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,209 @@
+"""Shared machinery of the extractors: compiled resources and span helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from smartcheck.kb.models import KnowledgeBase, UnitEntry
+from smartcheck.models import Element
+
+#: Lexicon categories compiled into phrase matchers (lowercase, whole tokens).
+PHRASE_CATEGORIES: tuple[str, ...] = (
+    "absolutes",
+    "cure_words",
+    "hedges",
+    "vague_frequencies",
+    "vague_times",
+    "start_markers",
+    "desire_markers",
+    "example_markers",
+    "vague_phrases",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A regex match proposed as an element, before normalisation."""
+
+    kind: str
+    pattern_id: str
+    start: int
+    end: int
+    groups: dict[str, str]
+
+
+@dataclass
+class Resources:
+    """Everything the extractors need, compiled once per vocabulary and KB."""
+
+    kb: KnowledgeBase
+    vocab: Vocab
+    phrases: dict[str, PhraseMatcher] = field(default_factory=dict)
+    concern_matcher: PhraseMatcher | None = None
+    measure_matcher: PhraseMatcher | None = None
+    assistance_matcher: PhraseMatcher | None = None
+    context_matcher: PhraseMatcher | None = None
+    patterns: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    date_re: re.Pattern[str] | None = None
+    num_re: str = ""
+    units: dict[str, UnitEntry] = field(default_factory=dict)
+
+
+class Extractor(Protocol):
+    """An extractor reads a parsed goal and returns elements of one kind."""
+
+    def __call__(
+        self, doc: Doc, res: Resources, reference_date: dt.date
+    ) -> list[Element]:  # pragma: no cover - protocol
+        """Return the elements found in ``doc``."""
+        ...
+
+
+def _terms_matcher(vocab: Vocab, tokenizer_doc: object, groups: dict[str, Iterable[str]]) -> PhraseMatcher:
+    from spacy.lang.en import English
+
+    make = English(vocab=vocab).make_doc if tokenizer_doc is None else tokenizer_doc
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for key, terms in groups.items():
+        docs = [make(t.lower()) for t in sorted(set(terms))]  # type: ignore[operator]
+        matcher.add(key, docs)
+    return matcher
+
+
+def number_regex(kb: KnowledgeBase) -> str:
+    """Return a regex alternation for numbers in digits or words."""
+    words = sorted(kb.numbers.words, key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in words)
+    return rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{word_alt})\b)"
+
+
+def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) -> Resources:
+    """Compile phrase matchers and regexes for ``kb`` over ``vocab``."""
+    res = Resources(kb=kb, vocab=vocab)
+    lex = kb.lexicon
+    for cat in PHRASE_CATEGORIES:
+        res.phrases[cat] = _terms_matcher(vocab, make_doc, {cat: getattr(lex, cat)})
+    concern_groups: dict[str, list[str]] = {}
+    for c in kb.concerns:
+        concern_groups[f"P|{c.id}"] = list(c.problem_terms)
+        if c.activity_terms:
+            concern_groups[f"A|{c.id}"] = list(c.activity_terms)
+    res.concern_matcher = _terms_matcher(vocab, make_doc, concern_groups)
+    res.measure_matcher = _terms_matcher(vocab, make_doc, {m.id: m.aliases for m in kb.measures})
+    res.assistance_matcher = _terms_matcher(
+        vocab, make_doc, {a.level: a.aliases for a in kb.assistance}
+    )
+    plaus = kb.plausibility
+    res.context_matcher = _terms_matcher(
+        vocab,
+        make_doc,
+        {
+            "recovery": plaus.recovery_terms,
+            "full_load": plaus.full_load_terms,
+            "strenuous": plaus.strenuous_events.terms,
+        },
+    )
+    res.num_re = number_regex(kb)
+    macros = dict(kb.patterns.macros)
+    macros["NUM"] = res.num_re
+    macros["EVENT"] = "(?:" + "|".join(sorted(kb.units.event_nouns, key=len, reverse=True)) + ")"
+    date_src = _fill(kb.patterns.date, macros)
+    macros["DATE"] = date_src
+    res.date_re = re.compile(date_src, re.IGNORECASE)
+    for spec in kb.patterns.patterns:
+        res.patterns.append((spec.kind, spec.id, re.compile(_fill(spec.regex, macros), re.I)))
+    for entry in kb.units.units:
+        for alias in entry.aliases:
+            res.units[alias.lower()] = entry
+    return res
+
+
+def _fill(template: str, macros: dict[str, str]) -> str:
+    out = template
+    for _ in range(3):  # macros may refer to other macros
+        for key, value in macros.items():
+            out = out.replace("{" + key + "}", value)
+    return out
+
+
+def find_candidates(text: str, res: Resources, kinds: Iterable[str] | None = None) -> list[Candidate]:
+    """Run the candidate regexes over ``text``; keep the longest non-overlapping matches."""
+    wanted = set(kinds) if kinds is not None else None
+    found: list[tuple[int, int, int, Candidate]] = []
+    for order, (kind, pid, rx) in enumerate(res.patterns):
+        if wanted is not None and kind not in wanted:
+            continue
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            cand = Candidate(kind, pid, m.start(), m.end(), groups)
+            found.append((-(m.end() - m.start()), order, m.start(), cand))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    chosen: list[Candidate] = []
+    for _, _, _, cand in found:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+def parse_number(text: str, res: Resources) -> float | None:
+    """Read a number written in digits or words ("10,000", "three", "a")."""
+    t = text.strip().lower()
+    if not t:
+        return None
+    if t in res.kb.numbers.words:
+        return float(res.kb.numbers.words[t])
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
+    """Return ``(label, span)`` phrase matches, longest first when they overlap."""
+    if matcher is None:
+        return []
+    raw = [(doc.vocab.strings[mid], doc[s:e]) for mid, s, e in matcher(doc)]
+    raw.sort(key=lambda t: (-(t[1].end - t[1].start), t[1].start, t[0]))
+    kept: list[tuple[str, Span]] = []
+    for label, span in raw:
+        if all(span.end <= k.start or span.start >= k.end or (span.start == k.start and span.end == k.end) for _, k in kept):
+            kept.append((label, span))
+    return sorted(kept, key=lambda t: (t[1].start, t[1].end, t[0]))
+
+
+def phrase_spans(doc: Doc, res: Resources, category: str) -> list[Span]:
+    """Return the spans of ``doc`` that match a lexicon category."""
+    return [span for _, span in matches(doc, res.phrases.get(category))]
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Tell whether two half-open character ranges overlap."""
+    return a_start < b_end and b_start < a_end
+
+
+def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Tell whether ``[start, end)`` lies inside one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """Return the text of ``doc`` between two character offsets."""
+    return doc.text[start:end]
+
+
+def iter_numbers(doc: Doc, res: Resources) -> Iterator[tuple[int, int, float]]:
+    """Yield ``(start_char, end_char, value)`` for numbers written in digits or words."""
+    for m in re.finditer(res.num_re, doc.text, re.IGNORECASE):
+        value = parse_number(m.group(0), res)
+        if value is not None and m.group(0).lower() not in {"a", "an", "once", "twice", "thrice", "both", "half", "single"}:
+            yield m.start(), m.end(), value

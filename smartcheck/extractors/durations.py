@@ -1,0 +1,55 @@
+"""Durations: how long one performance lasts ("for at least 30 minutes")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from smartcheck.extractors.base import parse_number
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.models import Duration
+
+Bound = Literal["exact", "min", "max"]
+_MIN = ("at least", "a minimum of", "minimum of", "min of", "min. of", "no less than", "not less than", "more than", "over", ">", ">=", "≥")
+_MAX = ("at most", "up to", "no more than", "not more than", "under", "less than", "a maximum of", "maximum of", "max of", "max. of", "<", "<=", "≤")
+
+
+def bound_of(word: str | None) -> Bound:
+    """Map a bound word ("at least", "under") to min, max or exact."""
+    if not word:
+        return "exact"
+    w = " ".join(word.lower().split())
+    if w in _MIN:
+        return "min"
+    if w in _MAX:
+        return "max"
+    return "exact"
+
+
+def _seconds(n_text: str, unit: str, state: ExtractionState) -> float | None:
+    n_text = n_text.lower()
+    n = 0.5 if n_text.startswith("half") or n_text == "a half" else parse_number(n_text, state.res)
+    entry = state.res.units.get(unit.lower().lstrip("-"))
+    if n is None or entry is None or entry.dimension != "time":
+        return None
+    return n * entry.factor
+
+
+def find_durations(state: ExtractionState) -> list[Duration]:
+    """Find the length of one session or performance, in seconds."""
+    text = state.doc.text
+    out: list[Duration] = []
+    for cand in state.of_kind("duration"):
+        g = cand.groups
+        seconds = _seconds(g["n"], g["unit"], state)
+        if seconds is None:
+            continue
+        if "n2" in g:
+            extra = _seconds(g["n2"], g["unit2"], state)
+            seconds += extra or 0.0
+        out.append(
+            Duration(
+                start=cand.start, end=cand.end, text=text[cand.start : cand.end],
+                seconds=seconds, bound=bound_of(g.get("bound")),
+            )  # fmt: skip
+        )
+    return out

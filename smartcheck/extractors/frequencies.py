@@ -1,0 +1,97 @@
+"""Frequencies: how often the behaviour happens ("three times a week", "BID")."""
+
+from __future__ import annotations
+
+import re
+
+from smartcheck.extractors.base import Candidate, parse_number
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.models import Frequency, Period
+
+_PER: dict[str, Period] = {
+    "day": "day", "d": "day", "night": "day", "morning": "day", "evening": "day",
+    "afternoon": "day", "lunchtime": "day", "lunch time": "day", "bedtime": "day",
+    "week": "week", "wk": "week", "month": "month", "mo": "month",
+}  # fmt: skip
+_WORD_PER: dict[str, Period] = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month"}
+_WEEKDAY = re.compile(
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bmon\b|\btue|\bwed\b|\bthu|\bfri\b|\bsat\b|\bsun\b",
+    re.I,
+)
+
+
+def _per(word: str) -> Period | None:
+    return _PER.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
+    """Turn a frequency candidate into ``(times, per)``."""
+    g, res = cand.groups, state.res
+    text = state.doc.text[cand.start : cand.end].lower()
+    words = res.kb.numbers.frequency_words
+    if "word" in g:
+        key = re.sub(r"\s+", " ", g["word"].lower())
+        key = {"weekday": "weekdays", "workday": "workdays", "work days": "workdays", "weekend": "weekends"}.get(key, key)
+        if "n" in g and key in _WORD_PER:
+            n = parse_number(g["n"], res)
+            return (n, _WORD_PER[key]) if n else None
+        if key in words:
+            return words[key].times, words[key].per
+        if f"every {key}" in words:
+            return words[f"every {key}"].times, words[f"every {key}"].per
+        return None
+    if "other" in g:
+        rate = words.get(f"every other {g['other'].lower()}")
+        return (rate.times, rate.per) if rate else None
+    if "weekday" in g:
+        return float(len(_WEEKDAY.findall(text)) or 1), "week"
+    if "every_unit" in g:
+        n = parse_number(g["n"], res)
+        unit = g["every_unit"].lower()
+        if not n:
+            return None
+        if unit == "hours":
+            return 24.0 / n, "day"
+        return 1.0 / n, _PER[unit.rstrip("s")]
+    per = _per(g.get("per", ""))
+    if per is None:
+        return None
+    n = parse_number(g["n"], res) if "n" in g else 1.0
+    return (n, per) if n else None
+
+
+def _merge_daily_weekly(items: list[Frequency], text: str) -> list[Frequency]:
+    """Merge "once a day, 5 days a week" into one rate of 5 a week."""
+    out: list[Frequency] = []
+    for item in items:
+        prev = out[-1] if out else None
+        gap = text[prev.end : item.start] if prev else ""
+        if (
+            prev is not None
+            and prev.per == "day"
+            and prev.times == 1
+            and item.per == "week"
+            and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap)
+        ):
+            out[-1] = Frequency(
+                start=prev.start, end=item.end, text=text[prev.start : item.end],
+                times=item.times, per="week",
+            )  # fmt: skip
+            continue
+        out.append(item)
+    return out
+
+
+def find_frequencies(state: ExtractionState) -> list[Frequency]:
+    """Find frequency spans and normalise them to times per day, week or month."""
+    text = state.doc.text
+    items: list[Frequency] = []
+    for cand in state.of_kind("frequency"):
+        value = normalise_frequency(cand, state)
+        if value is None:
+            continue
+        times, per = value
+        items.append(
+            Frequency(start=cand.start, end=cand.end, text=text[cand.start : cand.end], times=times, per=per)
+        )
+    return _merge_daily_weekly(items, text)

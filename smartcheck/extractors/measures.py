@@ -1,0 +1,106 @@
+"""Measures: an instrument or criterion with comparator and target ("GAD-7 below 10")."""
+
+from __future__ import annotations
+
+import re
+
+from smartcheck.extractors.base import Candidate, find_candidates, matches, parse_number
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.models import Measure
+
+_LT = ("below", "under", "less than", "fewer than", "lower than", "<")
+_LE = ("no more than", "not more than", "at most", "at or below", "or less", "or fewer", "or below", "or lower", "<=", "≤")
+_GT = ("above", "over", "more than", "greater than", "higher than", ">")
+_GE = ("at least", "no less than", "or more", "or higher", "or above", "or louder", "or better", "or greater", ">=", "≥")
+#: How far after an instrument name its criterion may start, in characters.
+_WINDOW = 70
+
+
+def comparator(word: str | None) -> str | None:
+    """Map comparator wording to one of <, <=, >, >=."""
+    if not word:
+        return None
+    w = " ".join(word.lower().split())
+    for table, sym in ((_LE, "<="), (_GE, ">="), (_LT, "<"), (_GT, ">")):
+        if w in table:
+            return sym
+    return None
+
+
+def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, object]:
+    g, res = cand.groups, state.res
+    target = parse_number(g["target"], res) if g.get("target") else None
+    base = parse_number(g["base"], res) if g.get("base") else None
+    cmp = comparator(g.get("cmp2")) or comparator(g.get("cmp"))
+    if cand.pattern_id == "meas.from_to" and cmp is None and target is not None and base is not None:
+        cmp = "<=" if target < base else ">="
+    if cand.pattern_id == "meas.trials":
+        a, b = float(g["a"]), float(g["b"])
+        if b == 0 or a > b:
+            return {}
+        target, cmp = round(100.0 * a / b), ">="
+    if cand.pattern_id == "meas.accuracy" and cmp is None:
+        cmp = "="if target == 100 else ">="
+    return {"target": target, "baseline": base, "comparator": cmp}
+
+
+def _instrument_measures(state: ExtractionState, cands: list[Candidate], used: set[int]) -> list[Measure]:
+    text = state.doc.text
+    out: list[Measure] = []
+    for inst, span in matches(state.doc, state.res.measure_matcher):
+        if inst == "accuracy":
+            continue
+        best = None
+        for i, cand in enumerate(cands):
+            if i in used:
+                continue
+            inside = cand.start <= span.start_char and span.end_char <= cand.end
+            after = 0 <= cand.start - span.end_char <= _WINDOW and not re.search(
+                r"[;.]", text[span.end_char : cand.start]
+            )
+            if inside or after:
+                best = i
+                break
+        start, end = span.start_char, span.end_char
+        fields: dict[str, object] = {}
+        if best is not None:
+            used.add(best)
+            fields = _criterion(cands[best], state)
+            start, end = min(start, cands[best].start), max(end, cands[best].end)
+        out.append(Measure(start=start, end=end, text=text[start:end], instrument=inst, **fields))  # type: ignore[arg-type]
+    return out
+
+
+def find_measures(state: ExtractionState) -> list[Measure]:
+    """Find named instruments with their targets, and accuracy/trial criteria."""
+    text = state.doc.text
+    taken = state.spans("confidence", "frequencies", "durations", "timeframes")
+    cands = [
+        c
+        for c in find_candidates(text, state.res, kinds=("measure",))
+        if not any(s <= c.start < e or s < c.end <= e for s, e in taken)
+        or c.pattern_id in {"meas.from_to", "meas.accuracy"}
+    ]
+    used: set[int] = set()
+    out = _instrument_measures(state, cands, used)
+    for i, cand in enumerate(cands):
+        if i in used or any(m.start <= cand.start and cand.end <= m.end for m in out):
+            continue
+        fields = _criterion(cand, state)
+        if not fields:
+            continue
+        pid = cand.pattern_id
+        if pid in {"meas.cmp_prefix", "meas.cmp_postfix"} and fields.get("target") is None:
+            continue
+        instrument = "accuracy" if pid in {"meas.accuracy", "meas.trials"} else None
+        if pid == "meas.rating":
+            before = text[max(0, cand.start - 40) : cand.start].lower()
+            instrument = "pain NRS" if "pain" in before else "rating"
+        criterion = cand.groups.get("what") or cand.groups.get("unit")
+        out.append(
+            Measure(
+                start=cand.start, end=cand.end, text=text[cand.start : cand.end],
+                instrument=instrument, criterion=criterion, **fields,  # type: ignore[arg-type]
+            )  # fmt: skip
+        )
+    return sorted(out, key=lambda m: (m.start, m.end))

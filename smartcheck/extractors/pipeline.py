@@ -1,0 +1,49 @@
+"""Run every extractor over a parsed goal in a fixed order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from smartcheck.extractors.actions import find_actions
+from smartcheck.extractors.actors import find_actors
+from smartcheck.extractors.assistance import find_assistance
+from smartcheck.extractors.base import Resources
+from smartcheck.extractors.concerns import find_concerns
+from smartcheck.extractors.confidence import find_confidence
+from smartcheck.extractors.durations import find_durations
+from smartcheck.extractors.frequencies import find_frequencies
+from smartcheck.extractors.measures import find_measures
+from smartcheck.extractors.purposes import find_purposes
+from smartcheck.extractors.quantities import find_quantities
+from smartcheck.extractors.signals import find_flags
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.extractors.timeframes import find_timeframes
+from smartcheck.models import Element, Elements
+
+#: (Elements field, extractor). Later extractors may read what earlier ones found.
+EXTRACTORS: Sequence[tuple[str, Callable[[ExtractionState], Sequence[Element]]]] = (
+    ("timeframes", find_timeframes),
+    ("frequencies", find_frequencies),
+    ("durations", find_durations),
+    ("confidence", find_confidence),
+    ("measures", find_measures),
+    ("assistance", find_assistance),
+    ("quantities", find_quantities),
+    ("concerns", find_concerns),
+    ("actions", find_actions),
+    ("actors", find_actors),
+    ("purposes", find_purposes),
+    ("flags", find_flags),
+)
+
+
+def extract_elements(doc: Doc, res: Resources, reference_date: dt.date) -> Elements:
+    """Return every element of the goal in ``doc``, each list in text order."""
+    state = ExtractionState.start(doc, res, reference_date)
+    for field, extractor in EXTRACTORS:
+        found = list(extractor(state))
+        state.found[field] = sorted(found, key=lambda e: (e.start, e.end))
+    return Elements(**{k: tuple(v) for k, v in state.found.items()})  # type: ignore[arg-type]

@@ -1,0 +1,110 @@
+"""Quantities: a value with a unit ("10,000 steps", "5-pound weight", "3 km").
+
+Units come from ``units.yaml`` or, for a count, from the noun the number
+modifies. quantulum3 runs only on a short candidate span whose unit word is
+neither, with its classifier switched off explicitly (see ``_quantulum``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import warnings
+
+from spacy.tokens import Token
+
+from smartcheck.extractors.base import inside, parse_number
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.models import Quantity
+
+logger = logging.getLogger(__name__)
+_SKIP_NEXT = {"%", "/", ":", "x", "times", "time", "of", "out", "or", "to", "and", "-"}
+
+
+@functools.lru_cache(maxsize=2048)
+def quantulum_unit(span_text: str) -> tuple[float, str] | None:
+    """Ask quantulum3 for the value and unit of a short span; ``None`` if it finds none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import classifier, parser
+
+    # quantulum3 silently switches to a scikit-learn classifier when it can import
+    # one; its bundled model does not load under recent scikit-learn, so pin the mode.
+    classifier.USE_CLF = False
+    try:
+        found = parser.parse(span_text)
+    except Exception:  # noqa: BLE001 - third-party parser; a failure means "no unit"
+        logger.debug("quantulum3 failed on a candidate span of %d chars", len(span_text))
+        return None
+    for q in found:
+        name = q.unit.name
+        # Known mistakes: time words read as minutes of arc, "pound" as currency,
+        # "pm" as picometres. Time and those units are handled before we get here.
+        if q.unit.entity.name in {"angle", "currency", "dimensionless"} or name in {"picometre"}:
+            continue
+        return float(q.value), name
+    return None
+
+
+def _unit_token(num_tok: Token) -> Token | None:
+    doc = num_tok.doc
+    i = num_tok.i + 1
+    if i < len(doc) and doc[i].text == "-":
+        i += 1
+    if i >= len(doc):
+        return None
+    return doc[i]
+
+
+def _count_head(num_tok: Token) -> Token | None:
+    head = num_tok.head
+    if num_tok.dep_ in {"nummod", "quantmod", "compound", "amod"} and head.pos_ in {"NOUN", "PROPN"} and head.i > num_tok.i:
+        return head
+    return None
+
+
+def find_quantities(state: ExtractionState) -> list[Quantity]:
+    """Find numbers with units or counted nouns, outside other elements."""
+    doc, res = state.doc, state.res
+    taken = state.spans("frequencies", "durations", "timeframes", "confidence")
+    measures = [(m.start, m.end) for m in state.found.get("measures", []) if m.instrument]
+    out: list[Quantity] = []
+    for tok in doc:
+        if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
+            continue
+        if inside(tok.idx, tok.idx + len(tok.text), taken + measures):
+            continue
+        value = parse_number(tok.text, res)
+        if value is None or tok.text.lower() in {"a", "an"}:
+            continue
+        nxt = _unit_token(tok)
+        if nxt is None or nxt.text.lower() in _SKIP_NEXT or nxt.like_num:
+            continue
+        unit_entry = res.units.get(nxt.text.lower())
+        end_tok = nxt
+        unit: str | None
+        if unit_entry is not None and unit_entry.dimension not in {"time", "calendar"}:
+            unit = unit_entry.unit
+            head = _count_head(tok)
+            if head is not None and head.i > nxt.i and head.i - tok.i <= 4:
+                end_tok = head
+        elif unit_entry is not None:
+            continue
+        else:
+            head = _count_head(tok)
+            if head is not None and head.i - tok.i <= 4:
+                end_tok = head
+                alias = res.units.get(head.text.lower())
+                unit = alias.unit if alias else head.lemma_.lower()
+            elif nxt.pos_ in {"NOUN", "PROPN", "X", "SYM"} and not nxt.is_punct:
+                guess = quantulum_unit(f"{tok.text} {nxt.text}")
+                if guess is None:
+                    continue
+                unit = guess[1]
+            else:
+                continue
+        start, end = tok.idx, end_tok.idx + len(end_tok.text)
+        if inside(start, end, taken):
+            end = nxt.idx + len(nxt.text)
+        out.append(Quantity(start=start, end=end, text=doc.text[start:end], value=value, unit=unit))
+    return out

@@ -1,0 +1,76 @@
+"""Signals: lexical flags the rubric weighs (absolutes, hedges, vague words, questions)."""
+
+from __future__ import annotations
+
+from smartcheck.extractors.base import inside, matches, phrase_spans
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.models import Dimension, Flag
+
+#: Lexicon category -> (flag category, dimension it bears on).
+CATEGORY_FLAGS: dict[str, tuple[str, Dimension]] = {
+    "absolutes": ("absolute", "achievable"),
+    "cure_words": ("cure", "achievable"),
+    "hedges": ("hedge", "achievable"),
+    "vague_frequencies": ("vague_frequency", "measurable"),
+    "vague_times": ("vague_time", "time_bound"),
+    "start_markers": ("start_marker", "time_bound"),
+    "desire_markers": ("desire", "specific"),
+    "example_markers": ("example", "specific"),
+    "vague_phrases": ("vague_phrase", "specific"),
+}
+_QUESTION_STARTS = {"did", "do", "does", "are", "is", "can", "could", "have", "has", "will", "would", "should", "how", "what", "why", "when"}
+
+
+def _structure_flags(state: ExtractionState) -> list[Flag]:
+    doc = state.doc
+    text = doc.text
+    out: list[Flag] = []
+    stripped = text.rstrip()
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if stripped.endswith("?") or (
+        len(words) > 1 and words[0].lower_ in _QUESTION_STARTS and words[1].lower_ in {"you", "u", "we", "they"}
+    ):
+        out.append(Flag(start=0, end=len(stripped), text=stripped, category="question", dimension="specific"))
+    roots = [s.root for s in doc.sents]
+    if roots:
+        root = roots[0]
+        has_modal = any(t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in doc)
+        if root.tag_ == "VBD" and not has_modal and root.lemma_.lower() not in {"would"}:
+            out.append(
+                Flag(start=root.idx, end=root.idx + len(root.text), text=root.text, category="past_tense", dimension="specific")
+            )
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc):
+        out.append(Flag(start=0, end=len(stripped), text=stripped, category="no_verb", dimension="specific"))
+    return out
+
+
+def _comparatives(state: ExtractionState) -> list[Flag]:
+    lex = state.res.kb.lexicon
+    numeric = state.spans("frequencies", "durations", "quantities", "measures", "timeframes")
+    out: list[Flag] = []
+    for tok in state.doc:
+        if tok.lower_ not in lex.comparatives:
+            continue
+        if tok.tag_ not in {"JJR", "RBR"} and tok.lower_ not in {"more", "less", "fewer"}:
+            continue
+        if inside(tok.idx, tok.idx + len(tok.text), numeric):
+            continue
+        nxt = state.doc[tok.i + 1] if tok.i + 1 < len(state.doc) else None
+        if nxt is not None and nxt.lower_ == "than":
+            continue
+        out.append(Flag(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, category="comparative", dimension="measurable"))
+    return out
+
+
+def find_flags(state: ExtractionState) -> list[Flag]:
+    """Find red flags, hedges, vague words and structural signals, in text order."""
+    out: list[Flag] = []
+    for cat, (flag, dim) in CATEGORY_FLAGS.items():
+        for span in phrase_spans(state.doc, state.res, cat):
+            out.append(Flag(start=span.start_char, end=span.end_char, text=span.text, category=flag, dimension=dim))
+    for label, span in matches(state.doc, state.res.context_matcher):
+        if label in {"strenuous", "full_load"}:
+            out.append(Flag(start=span.start_char, end=span.end_char, text=span.text, category=label, dimension="achievable"))
+    out.extend(_comparatives(state))
+    out.extend(_structure_flags(state))
+    return sorted(out, key=lambda f: (f.start, f.end, f.category))

@@ -1,0 +1,1 @@
+"""Scoring rules, one module per SMART dimension; pure functions over models."""

@@ -1,0 +1,87 @@
+"""A: a realistic, attainable step: bounded, in the person's control, free of red flags."""
+
+from __future__ import annotations
+
+from smartcheck.models import DimensionScore, Element, Finding
+from smartcheck.rubric.base import RubricInput, evidence, finding, score
+
+#: A goal that stacks this many behaviours is a red flag (rubric: four or more).
+MAX_BEHAVIOURS = 4
+_LENGTH_FACTORS = {"m": 1.0, "km": 1000.0, "ft": 0.3048, "yd": 0.9144, "mile": 1609.34}
+
+
+def _fmt_limit(dimension: str, limit: float) -> str:
+    if dimension == "time":
+        return f"{limit / 60:.0f} minutes" if limit < 3600 else f"{limit / 3600:g} hours"
+    return f"{limit / 1609.34:.1f} miles" if limit >= 1000 else f"{limit:.0f} m"
+
+
+def implausible(inp: RubricInput) -> list[Finding]:
+    """Return findings for doses beyond the plausibility limits of the knowledge base."""
+    els, plaus, kb = inp.elements, inp.kb.plausibility, inp.kb
+    lemmas = {a.lemma for a in els.actions if a.kind == "behavior"}
+    out: list[Finding] = []
+    for limit in plaus.limits:
+        if not lemmas & limit.activities:
+            continue
+        cap = limit.max_recovering if inp.context.recovering else limit.max
+        values: list[tuple[Element, float]] = []
+        if limit.dimension == "time":
+            values = [(d, d.seconds) for d in els.durations if d.bound != "max"]
+        else:
+            values = [(q, q.value * _LENGTH_FACTORS[q.unit]) for q in els.quantities if q.unit in _LENGTH_FACTORS]
+        for el, value in values:
+            if value > cap:
+                out.append(finding(kb, "achievable.implausible_magnitude", el, limit=limit.message.format(limit=_fmt_limit(limit.dimension, cap))))
+    soonest = min((t.days for t in els.timeframes if t.days is not None), default=None)
+    for flag in inp.flags("strenuous"):
+        if inp.context.recovering or (soonest is not None and soonest < plaus.strenuous_events.min_days):
+            out.append(finding(kb, "achievable.implausible_magnitude", flag, limit="a strenuous event this soon"))
+    if inp.context.recovering:
+        out.extend(finding(kb, "achievable.context_conflict", f) for f in inp.flags("full_load"))
+    return out
+
+
+def red_flags(inp: RubricInput) -> list[Finding]:
+    """Return every red-flag finding of the Achievable check."""
+    kb, els = inp.kb, inp.elements
+    out = [finding(kb, "achievable.absolute", f) for f in inp.flags("absolute")]
+    out += [finding(kb, "achievable.cure_language", f) for f in inp.flags("cure")]
+    out += [finding(kb, "achievable.hedged", f) for f in inp.flags("hedge")]
+    out += implausible(inp)
+    actor = next(iter(els.actors), None)
+    if actor is not None and actor.role == "other":
+        out.append(finding(kb, "achievable.depends_on_others", actor))
+    main = inp.main_action
+    if main is not None and main.issue == "outcome":
+        out.append(finding(kb, "achievable.depends_on_others", main))
+    behaviours = [a for a in els.actions if a.role in {"main", "coordinated"} and a.kind == "behavior"]
+    if len(behaviours) >= MAX_BEHAVIOURS:
+        out.append(finding(kb, "achievable.too_many_behaviors", behaviours[0], count=len(behaviours)))
+    for c in els.confidence:
+        if c.value < inp.profile.min_confidence:
+            out.append(finding(kb, "achievable.low_confidence", c))
+    return out
+
+
+def check_achievable(inp: RubricInput, *, specific: bool, measurable: bool) -> DimensionScore:
+    """Score A: red flags fail it; otherwise a concrete bounded dose or stated confidence shows it."""
+    kb, els = inp.kb, inp.elements
+    if inp.not_a_goal is not None:
+        return score("achievable", False, 0.0, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")])
+    flags = red_flags(inp)
+    confident = [c for c in els.confidence if c.value >= inp.profile.min_confidence]
+    support = list(els.assistance)
+    if flags:
+        errors = sum(1 for f in flags if f.severity == "error")
+        return score("achievable", False, max(0.0, 0.4 - 0.15 * errors), inp=inp, findings=flags)
+    ev = [evidence(c) for c in confident] + [evidence(s) for s in support]
+    if inp.profile.achievable_requires_confidence:
+        if confident:
+            return score("achievable", True, 1.0, inp=inp, evidence_spans=ev)
+        return score("achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.no_confidence")])
+    if specific and measurable:
+        return score("achievable", True, 1.0 if ev else 0.9, inp=inp, evidence_spans=ev)
+    if confident and (specific or measurable):
+        return score("achievable", True, 0.8, inp=inp, evidence_spans=ev)
+    return score("achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")])

@@ -1,0 +1,87 @@
+"""Shared rubric pieces: the input record, the finding factory and a score builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from smartcheck.kb.models import KnowledgeBase, Profile
+from smartcheck.models import (
+    Action,
+    ContextInfo,
+    Dimension,
+    DimensionScore,
+    Element,
+    Elements,
+    Evidence,
+    Finding,
+    Flag,
+)
+
+
+@dataclass(frozen=True)
+class RubricInput:
+    """Everything a rubric rule may look at: elements, context, profile and KB."""
+
+    elements: Elements
+    context: ContextInfo
+    profile: Profile
+    kb: KnowledgeBase
+
+    def flags(self, *categories: str) -> list[Flag]:
+        """Return the flags of the given categories."""
+        return [f for f in self.elements.flags if f.category in categories]
+
+    @property
+    def main_action(self) -> Action | None:
+        """Return the first main action, if any."""
+        return next((a for a in self.elements.actions if a.role == "main"), None)
+
+    @property
+    def not_a_goal(self) -> Flag | None:
+        """Return the flag that marks a question or a progress note, if any."""
+        flags = self.flags("question", "past_tense")
+        return flags[0] if flags else None
+
+
+def evidence(element: Element) -> Evidence:
+    """Return the span of an element as plain evidence."""
+    return Evidence(start=element.start, end=element.end, text=element.text)
+
+
+def finding(kb: KnowledgeBase, finding_id: str, span: Element | Evidence | None = None, **values: Any) -> Finding:
+    """Build a finding from the catalogue, filling ``{text}`` and named values."""
+    spec = kb.findings[finding_id]
+    fill = {"text": span.text if span is not None else ""}
+    fill.update({k: str(v) for k, v in values.items()})
+    where = Evidence(start=span.start, end=span.end, text=span.text) if span is not None else None
+    return Finding(
+        id=finding_id,
+        dimension=spec.dimension,
+        severity=spec.severity,
+        message=spec.message.format(**fill),
+        fix=spec.fix.format(**fill),
+        span=where,
+    )
+
+
+def score(
+    dimension: Dimension,
+    met: bool,
+    value: float,
+    *,
+    inp: RubricInput,
+    evidence_spans: list[Evidence] | None = None,
+    findings: list[Finding] | None = None,
+) -> DimensionScore:
+    """Assemble a dimension score with sorted evidence and findings."""
+    ev = sorted(evidence_spans or [], key=lambda e: (e.start, e.end))
+    fs = sorted(findings or [], key=lambda f: (f.span.start if f.span else -1, f.id))
+    return DimensionScore(
+        dimension=dimension,
+        met=met,
+        score=round(max(0.0, min(1.0, value)), 3),
+        counted=dimension in inp.profile.counted,
+        evidence=tuple(ev),
+        findings=tuple(fs),
+    )

@@ -1,0 +1,60 @@
+"""M: progress can be checked without judgement (count, dose, score or single event)."""
+
+from __future__ import annotations
+
+from smartcheck.models import DimensionScore, Element, Evidence, Finding
+from smartcheck.rubric.base import RubricInput, evidence, finding, score
+
+
+def criteria(inp: RubricInput) -> list[Element]:
+    """Return the elements that make the goal checkable."""
+    els = inp.elements
+    out: list[Element] = []
+    out.extend(els.frequencies)
+    out.extend(els.durations)
+    out.extend(q for q in els.quantities if q.unit)
+    out.extend(m for m in els.measures if m.target is not None or m.comparator is not None)
+    out.extend(els.assistance)
+    return out
+
+
+def single_event(inp: RubricInput) -> Element | None:
+    """Return the action when the goal is one event that either happens or not."""
+    main = inp.main_action
+    if main is None or main.lemma not in inp.kb.lexicon.single_event_verbs:
+        return None
+    if main.kind == "state" and main.issue != "outcome":
+        return None
+    if main.issue in {"umbrella", "vague_verb", "quality_comparative"}:
+        return None
+    actor = next(iter(inp.elements.actors), None)
+    if actor is not None and actor.role == "other":
+        return None
+    if inp.flags("vague_frequency", "comparative"):
+        return None
+    return main
+
+
+def check_measurable(inp: RubricInput) -> DimensionScore:
+    """Score M from frequencies, doses, amounts, targets and single events."""
+    kb = inp.kb
+    if inp.not_a_goal is not None:
+        return score("measurable", False, 0.0, inp=inp, findings=[finding(kb, "measurable.no_criterion")])
+    found = criteria(inp)
+    findings: list[Finding] = []
+    for f in inp.flags("vague_frequency"):
+        findings.append(finding(kb, "measurable.vague_frequency", f))
+    for m in inp.elements.measures:
+        if m.instrument and m.target is None and m.comparator is None:
+            findings.append(finding(kb, "measurable.no_target", m))
+    if found:
+        ev: list[Evidence] = [evidence(e) for e in found]
+        return score("measurable", True, min(1.0, 0.7 + 0.15 * len(found)), inp=inp, evidence_spans=ev, findings=findings)
+    event = single_event(inp)
+    if event is not None:
+        return score("measurable", True, 0.8, inp=inp, evidence_spans=[evidence(event)], findings=findings)
+    for f in inp.flags("comparative")[:1]:
+        findings.append(finding(kb, "measurable.comparative_without_number", f))
+    if not findings or all(f.severity != "error" for f in findings):
+        findings.append(finding(kb, "measurable.no_criterion"))
+    return score("measurable", False, 0.0 if not inp.elements.actions else 0.2, inp=inp, findings=findings)
