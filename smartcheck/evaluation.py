@@ -211,7 +211,9 @@ def _score_record(report: Report, rec: dict[str, Any], result: GoalAnalysis, pro
             report.errors.append({"id": rec.get("id"), "dimension": letter, "gold": int(gold)})
     key = (gold_class(labels, prof), result.label)
     report.confusion[key] = report.confusion.get(key, 0) + 1
-    gold_elements = rec.get("elements", {})
+    if "elements" not in rec:
+        return
+    gold_elements = rec["elements"]
     for kind, (field_name, check) in ELEMENT_KINDS.items():
         pred = list(getattr(result.elements, field_name))
         located = _locate(result.text, gold_elements.get(kind, []))

@@ -40,20 +40,41 @@ def _content_verb(verb: Token, lex: Lexicon) -> Token:
     return verb
 
 
+def _known_verb(word: str, lex: Lexicon) -> bool:
+    return any(
+        word in group
+        for group in (
+            lex.observable_verbs, lex.umbrella_verbs, lex.vague_verbs, lex.change_verbs,
+            lex.state_verbs, lex.single_event_verbs, lex.chain_verbs,
+        )
+    )  # fmt: skip
+
+
+def _sentence_root(sent: Span, lex: Lexicon) -> Token | None:
+    """Pick the verb a goal sentence commits to, repairing common tagger slips."""
+    modal = next((t for t in sent if t.tag_ == "MD" and t.lower_ in {"will", "'ll", "shall", "'d", "would"}), None)
+    if modal is not None and modal.head.pos_ in _VERB_POS and modal.head is not modal:
+        return modal.head
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is not None and first.pos_ not in _VERB_POS and _known_verb(first.lower_, lex):
+        if first.i + 1 < len(sent.doc) and sent.doc[first.i + 1].pos_ not in {"VERB", "AUX"}:
+            return first
+    root = sent.root
+    if root.pos_ in _VERB_POS:
+        return root
+    cands = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
+    if cands:
+        return cands[0]
+    return next((t for t in sent if t.lemma_.lower() in lex.observable_verbs and t.pos_ in {"NOUN", "VERB", "PROPN"}), None)
+
+
 def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods."""
     verbs: list[tuple[Token, str]] = []
     for sent in doc.sents:
-        root = sent.root
-        if root.pos_ not in _VERB_POS:
-            first = sent[0]
-            if first.lower_ in lex.observable_verbs or first.lower_ in lex.umbrella_verbs:
-                root = first
-            else:
-                cands = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
-                if not cands:
-                    continue
-                root = cands[0]
+        root = _sentence_root(sent, lex)
+        if root is None:
+            continue
         main = _content_verb(root, lex)
         verbs.append((main, "main" if not verbs else "coordinated"))
         for conj in main.conjuncts:
@@ -70,44 +91,39 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     return verbs
 
 
+_NOT_OBJECTS = {"more", "less", "better", "healthy", "healthier", "well", "much", "lot", "often"}
+
+
 def object_of(verb: Token) -> Token | None:
     """Return the verb's direct object, gerund complement or prepositional object."""
     for c in verb.children:
-        if c.dep_ in {"dobj", "obj", "attr", "oprd"}:
+        if c.dep_ in {"dobj", "obj", "attr", "oprd"} and c.lower_ not in _NOT_OBJECTS:
             return c
     for c in verb.children:
         if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG":
             return c
     for c in verb.children:
-        if c.dep_ == "prt":
-            for p in verb.children:
-                if p.dep_ == "prep":
-                    obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"to", "on", "in", "with", "for", "at"}:
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and c.i == verb.i + 1:
+        if c.dep_ == "prep" and c.lower_ in {"to", "on", "in", "with", "for", "at", "of"} and 0 < c.i - verb.i <= 3:
+            obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None and obj.lower_ not in _NOT_OBJECTS:
                 return obj
     return None
 
 
 def _specified(noun: Token, lex: Lexicon) -> bool:
-    """Tell whether an umbrella noun is pinned down by a kind, example, name or setting."""
+    """Tell whether an umbrella noun is pinned down by a kind, example, name, count or setting."""
     for c in noun.children:
         if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lower_ not in lex.nonspecific_modifiers:
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 continue
             return True
-        if c.dep_ == "appos" or c.pos_ == "PROPN":
+        if c.dep_ in {"appos", "acl", "relcl", "nummod"} or c.pos_ == "PROPN":
             return True
-        if c.dep_ == "prep" and c.lower_ in {"like", "from", "including"}:
+        if c.dep_ == "prep" and c.lower_ in {"like", "from", "including", "such"}:
             return True
-    right = noun.doc[noun.i + 1 : noun.i + 3]
-    if any(t.text == "(" for t in right) or any(t.lower_ in {"like", "such", "including"} for t in right):
-        return True
-    return any(t.like_num or t.pos_ == "PROPN" for t in noun.doc[noun.i + 1 : noun.i + 2])
+    window = noun.doc[noun.i + 1 : noun.i + 9]
+    markers = {"like", "such", "including", "e.g.", "("}
+    return any(t.lower_ in markers for t in window[:2]) or any(t.lower_ in {"such", "including", "e.g."} for t in window)
 
 
 def _comparative_quality(verb: Token) -> bool:
@@ -136,13 +152,19 @@ def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tu
         return "state", None
     if _comparative_quality(verb):
         return "behavior", "quality_comparative"
-    if lemma in lex.change_verbs or lemma in lex.vague_verbs:
-        if obj is not None and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:
-            return "behavior", None if lemma in lex.change_verbs else "vague_verb"
+    if lemma in lex.change_verbs:
+        countable = obj is not None and (obj.tag_ in {"NNS", "NNPS", "VBG"} or obj.pos_ == "PROPN")
+        if countable and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:  # type: ignore[union-attr]
+            return "behavior", None
+        return "behavior", "vague_verb"
+    if lemma in lex.vague_verbs:
         return "behavior", "vague_verb"
     if obj is not None and (obj.lower_ in lex.umbrella_nouns or obj_lemma in lex.umbrella_nouns):
         return ("behavior", None) if _specified(obj, lex) else ("behavior", "umbrella")
     if obj is None and lemma in lex.umbrella_verbs:
+        nxt = verb.doc[verb.i + 1 : verb.i + 2]
+        if len(nxt) and nxt[0].text == "(":
+            return "behavior", None
         return "behavior", "umbrella"
     return "behavior", None
 

@@ -25,7 +25,7 @@ def role_of(subject: Token, lex: Lexicon) -> str:
         return "other"
     if subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON":
         return "client"
-    return "other"
+    return "thing"
 
 
 def _subject(verb: Token) -> Token | None:
@@ -52,5 +52,7 @@ def find_actors(state: ExtractionState) -> list[Actor]:
         return out
     left = min(t.i for t in subj.subtree)
     span = state.doc[left : subj.i + 1]
-    out.append(Actor(start=span.start_char, end=span.end_char, text=span.text, role=role_of(subj, lex)))  # type: ignore[arg-type]
+    role = role_of(subj, lex)
+    if role != "thing":  # "my pain will…" names no actor
+        out.append(Actor(start=span.start_char, end=span.end_char, text=span.text, role=role))  # type: ignore[arg-type]
     return out

@@ -26,6 +26,7 @@ PHRASE_CATEGORIES: tuple[str, ...] = (
     "desire_markers",
     "example_markers",
     "vague_phrases",
+    "every_occurrence",
 )
 
 
@@ -48,6 +49,8 @@ class Resources:
     vocab: Vocab
     phrases: dict[str, PhraseMatcher] = field(default_factory=dict)
     concern_matcher: PhraseMatcher | None = None
+    activity_matcher: PhraseMatcher | None = None
+    named_quantity_matcher: PhraseMatcher | None = None
     measure_matcher: PhraseMatcher | None = None
     assistance_matcher: PhraseMatcher | None = None
     context_matcher: PhraseMatcher | None = None
@@ -91,12 +94,13 @@ def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) 
     lex = kb.lexicon
     for cat in PHRASE_CATEGORIES:
         res.phrases[cat] = _terms_matcher(vocab, make_doc, {cat: getattr(lex, cat)})
-    concern_groups: dict[str, list[str]] = {}
-    for c in kb.concerns:
-        concern_groups[f"P|{c.id}"] = list(c.problem_terms)
-        if c.activity_terms:
-            concern_groups[f"A|{c.id}"] = list(c.activity_terms)
-    res.concern_matcher = _terms_matcher(vocab, make_doc, concern_groups)
+    res.concern_matcher = _terms_matcher(vocab, make_doc, {f"P|{c.id}": c.problem_terms for c in kb.concerns})
+    res.activity_matcher = _terms_matcher(
+        vocab, make_doc, {f"A|{c.id}": c.activity_terms for c in kb.concerns if c.activity_terms}
+    )
+    res.named_quantity_matcher = _terms_matcher(
+        vocab, make_doc, {name: [name] for name in kb.units.named_quantities}
+    )
     res.measure_matcher = _terms_matcher(vocab, make_doc, {m.id: m.aliases for m in kb.measures})
     res.assistance_matcher = _terms_matcher(
         vocab, make_doc, {a.level: a.aliases for a in kb.assistance}
@@ -115,6 +119,8 @@ def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) 
     macros = dict(kb.patterns.macros)
     macros["NUM"] = res.num_re
     macros["EVENT"] = "(?:" + "|".join(sorted(kb.units.event_nouns, key=len, reverse=True)) + ")"
+    aliases = sorted({a for u in kb.units.units for a in u.aliases if len(a) > 1 and a[0] != "-"}, key=len, reverse=True)
+    macros["UNIT"] = "(?:%|°|(?:" + "|".join(re.escape(a) for a in aliases) + r")\b)"
     date_src = _fill(kb.patterns.date, macros)
     macros["DATE"] = date_src
     res.date_re = re.compile(date_src, re.IGNORECASE)

@@ -12,7 +12,8 @@ from smartcheck.models import Concern
 def concern_mentions(doc: Doc, res: Resources) -> list[Concern]:
     """Return every concern term in ``doc`` (problem or activity term)."""
     out: list[Concern] = []
-    for label, span in matches(doc, res.concern_matcher):
+    found = matches(doc, res.concern_matcher) + matches(doc, res.activity_matcher)
+    for label, span in sorted(found, key=lambda t: (t[1].start, t[1].end, t[0])):
         source, concern_id = label.split("|", 1)
         entry = res.kb.concern(concern_id)
         if entry is None:

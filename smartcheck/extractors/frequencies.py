@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from smartcheck.extractors.base import Candidate, parse_number
+from smartcheck.extractors.base import Candidate, overlaps, parse_number, phrase_spans
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Frequency, Period
 
 _PER: dict[str, Period] = {
     "day": "day", "d": "day", "night": "day", "morning": "day", "evening": "day",
     "afternoon": "day", "lunchtime": "day", "lunch time": "day", "bedtime": "day",
+    "breakfast": "day", "lunch": "day", "dinner": "day", "supper": "day", "meal": "day",
     "week": "week", "wk": "week", "month": "month", "mo": "month",
 }  # fmt: skip
 _WORD_PER: dict[str, Period] = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month"}
@@ -85,8 +86,11 @@ def _merge_daily_weekly(items: list[Frequency], text: str) -> list[Frequency]:
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
     text = state.doc.text
+    vague = [(s.start_char, s.end_char) for s in phrase_spans(state.doc, state.res, "vague_frequencies")]
     items: list[Frequency] = []
     for cand in state.of_kind("frequency"):
+        if any(overlaps(cand.start, cand.end, s, e) for s, e in vague):
+            continue
         value = normalise_frequency(cand, state)
         if value is None:
             continue

@@ -13,12 +13,12 @@ import warnings
 
 from spacy.tokens import Token
 
-from smartcheck.extractors.base import inside, parse_number
+from smartcheck.extractors.base import inside, matches, parse_number
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Quantity
 
 logger = logging.getLogger(__name__)
-_SKIP_NEXT = {"%", "/", ":", "x", "times", "time", "of", "out", "or", "to", "and", "-"}
+_SKIP_NEXT = {"/", ":", "x", "times", "time", "of", "out", "or", "to", "and", "-"}
 
 
 @functools.lru_cache(maxsize=2048)
@@ -107,4 +107,8 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
         if inside(start, end, taken):
             end = nxt.idx + len(nxt.text)
         out.append(Quantity(start=start, end=end, text=doc.text[start:end], value=value, unit=unit))
-    return out
+    for name, span in matches(doc, res.named_quantity_matcher):
+        named = res.kb.units.named_quantities[name]
+        if not inside(span.start_char, span.end_char, taken):
+            out.append(Quantity(start=span.start_char, end=span.end_char, text=span.text, value=named.value, unit=named.unit))
+    return sorted(out, key=lambda q: (q.start, q.end))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smartcheck.extractors.base import inside, matches, phrase_spans
+from smartcheck.extractors.base import inside, matches, overlaps, phrase_spans
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Dimension, Flag
 
@@ -17,6 +17,7 @@ CATEGORY_FLAGS: dict[str, tuple[str, Dimension]] = {
     "desire_markers": ("desire", "specific"),
     "example_markers": ("example", "specific"),
     "vague_phrases": ("vague_phrase", "specific"),
+    "every_occurrence": ("every_occurrence", "measurable"),
 }
 _QUESTION_STARTS = {"did", "do", "does", "are", "is", "can", "could", "have", "has", "will", "would", "should", "how", "what", "why", "when"}
 
@@ -73,4 +74,7 @@ def find_flags(state: ExtractionState) -> list[Flag]:
             out.append(Flag(start=span.start_char, end=span.end_char, text=span.text, category=label, dimension="achievable"))
     out.extend(_comparatives(state))
     out.extend(_structure_flags(state))
+    # A rating such as "100% confidence" is not an absolute.
+    rated = state.spans("confidence")
+    out = [f for f in out if not any(overlaps(f.start, f.end, s, e) for s, e in rated)]
     return sorted(out, key=lambda f: (f.start, f.end, f.category))

@@ -62,6 +62,7 @@ class Lexicon(_Data):
     client_subjects: frozenset[str]
     self_subjects: frozenset[str]
     purpose_markers: tuple[str, ...]
+    every_occurrence: tuple[str, ...]
 
 
 class UnitEntry(_Data):
@@ -73,12 +74,20 @@ class UnitEntry(_Data):
     aliases: tuple[str, ...]
 
 
+class NamedQuantity(_Data):
+    """A word that stands for a fixed amount ("marathon" = 42.195 km)."""
+
+    value: float
+    unit: str
+
+
 class UnitsFile(_Data):
     """``units.yaml``."""
 
     version: str
     units: tuple[UnitEntry, ...]
     event_nouns: frozenset[str]
+    named_quantities: dict[str, NamedQuantity] = Field(default_factory=dict)
 
 
 class MeasureEntry(_Data):

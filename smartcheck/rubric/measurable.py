@@ -15,6 +15,10 @@ def criteria(inp: RubricInput) -> list[Element]:
     out.extend(q for q in els.quantities if q.unit)
     out.extend(m for m in els.measures if m.target is not None or m.comparator is not None)
     out.extend(els.assistance)
+    vague = inp.flags("vague_frequency")
+    out.extend(
+        f for f in inp.flags("every_occurrence") if not any(v.start <= f.start < v.end for v in vague)
+    )
     return out
 
 

@@ -34,8 +34,9 @@ def check_specific(inp: RubricInput) -> DimensionScore:
         return score("specific", False, 0.0, inp=inp, findings=[finding(kb, "specific.not_a_goal", not_goal)])
     findings = [finding(kb, "specific.desire_wording", f) for f in inp.flags("desire")[:1]]
     actor = next(iter(inp.elements.actors), None)
-    if actor is not None and actor.role == "clinician":
-        findings.append(finding(kb, "specific.wrong_actor", actor))
+    if actor is not None and actor.role in {"clinician", "other"}:
+        fid = "specific.wrong_actor" if actor.role == "clinician" else "specific.other_actor"
+        findings.append(finding(kb, fid, actor))
         return score("specific", False, 0.3, inp=inp, findings=findings)
     main = inp.main_action
     measure = named_measure(inp)
