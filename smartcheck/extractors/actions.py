@@ -65,7 +65,18 @@ def _sentence_root(sent: Span, lex: Lexicon) -> Token | None:
     cands = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
     if cands:
         return cands[0]
-    return next((t for t in sent if t.lemma_.lower() in lex.observable_verbs and t.pos_ in {"NOUN", "VERB", "PROPN"}), None)
+    return next((t for t in sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and _verb_lemma(t) in lex.observable_verbs), None)
+
+
+def _verb_lemma(tok: Token) -> str:
+    """Return the verb a word names, reading gerunds used as nouns ("walking" -> "walk")."""
+    word = tok.lower_
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            return stem[:-1]
+        return stem
+    return tok.lemma_.lower()
 
 
 def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
@@ -92,6 +103,7 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 _NOT_OBJECTS = {"more", "less", "better", "healthy", "healthier", "well", "much", "lot", "often"}
+_TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "time", "morning", "evening", "night", "afternoon", "session"}
 
 
 def object_of(verb: Token) -> Token | None:
@@ -105,7 +117,7 @@ def object_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"to", "on", "in", "with", "for", "at", "of"} and 0 < c.i - verb.i <= 3:
             obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None and obj.lower_ not in _NOT_OBJECTS:
+            if obj is not None and obj.lower_ not in _NOT_OBJECTS and obj.lemma_.lower() not in _TIME_NOUNS:
                 return obj
     return None
 
@@ -153,13 +165,18 @@ def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tu
     if _comparative_quality(verb):
         return "behavior", "quality_comparative"
     if lemma in lex.change_verbs:
-        countable = obj is not None and (obj.tag_ in {"NNS", "NNPS", "VBG"} or obj.pos_ == "PROPN")
+        named = obj is not None and any(
+            c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children
+        )
+        countable = obj is not None and (obj.tag_ in {"NNS", "NNPS", "VBG"} or obj.pos_ == "PROPN" or named)
         if countable and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:  # type: ignore[union-attr]
             return "behavior", None
         return "behavior", "vague_verb"
     if lemma in lex.vague_verbs:
         return "behavior", "vague_verb"
     if obj is not None and (obj.lower_ in lex.umbrella_nouns or obj_lemma in lex.umbrella_nouns):
+        if obj.i == verb.i + 1 and verb.tag_ == "VBG":  # "stretching exercises"
+            return "behavior", None
         return ("behavior", None) if _specified(obj, lex) else ("behavior", "umbrella")
     if obj is None and lemma in lex.umbrella_verbs:
         nxt = verb.doc[verb.i + 1 : verb.i + 2]
