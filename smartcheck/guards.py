@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from typing import Any
 
@@ -47,19 +48,38 @@ def _latin_share(text: str) -> float:
     return latin / len(letters)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _english_share(text: str) -> float:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 1.0
+    return sum(1 for w in words if w in STOP_WORDS) / len(words)
+
+
 def check_language(text: str) -> None:
-    """Raise ``NotEnglishError`` when ``text`` is clearly not English."""
+    """Raise ``NotEnglishError`` when ``text`` is clearly not English.
+
+    Text with many English function words passes at once; only the rest goes
+    to the lingua detector (offline, bundled models).
+    """
     letters = sum(1 for ch in text if ch.isalpha())
+    if letters >= 2 and _latin_share(text) < 0.5:
+        raise NotEnglishError("the goal is not written in English (mostly non-Latin script)")
     if letters < MIN_LETTERS_FOR_LANGUAGE:
         return
-    if _latin_share(text) < 0.5:
-        raise NotEnglishError("the goal is not written in English (mostly non-Latin script)")
+    if _english_share(text) >= 0.3:
+        return
     from lingua import Language
 
     detector = _detector()
-    english = detector.compute_language_confidence(text, Language.ENGLISH)
     best = detector.detect_language_of(text)
-    if best is not None and best != Language.ENGLISH and english < 0.15:
+    if best is None or best == Language.ENGLISH:
+        return
+    if detector.compute_language_confidence(text, Language.ENGLISH) < 0.15:
         name = best.name.title()
         raise NotEnglishError(f"the goal appears to be written in {name}, not English")
 

@@ -24,8 +24,9 @@ def _content_verb(verb: Token, lex: Lexicon) -> Token:
     seen = 0
     while seen < 6:
         seen += 1
-        comp = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in _VERB_POS), None)
-        able = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_ == "able"), None)
+        children = list(verb.children)
+        comp = next((c for c in children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in _VERB_POS), None)
+        able = next((c for c in children if c.dep_ == "acomp" and c.lemma_ == "able"), None)
         if able is not None:
             inner = next((c for c in able.children if c.dep_ == "xcomp"), None)
             if inner is not None:
@@ -193,18 +194,26 @@ def _object_text(obj: Token | None) -> str | None:
     return obj.doc[left : obj.i + 1].text
 
 
+def state_main_verbs(state: ExtractionState) -> list[tuple[Token, str]]:
+    """Return :func:`main_verbs` of the goal, computed once per goal."""
+    if "main_verbs" not in state.memo:
+        state.memo["main_verbs"] = main_verbs(state.doc, state.res.kb.lexicon)
+    verbs: list[tuple[Token, str]] = state.memo["main_verbs"]
+    return verbs
+
+
 def find_actions(state: ExtractionState) -> list[Action]:
     """Find the main actions with their objects and kind."""
     doc, lex = state.doc, state.res.kb.lexicon
     lower = doc.text.lower()
     out: list[Action] = []
-    for verb, role in main_verbs(doc, lex):
+    for verb, role in state_main_verbs(state):
         obj = object_of(verb)
         kind, issue = classify(verb, obj, lex, lower)
         end_tok = obj if obj is not None and obj.i > verb.i else verb
         for c in verb.children:
-            if c.dep_ == "prt" and c.i > end_tok.i:
-                end_tok = c
+            if c.dep_ in {"prt", "acomp"} and c.i > end_tok.i:
+                end_tok = c.doc[c.right_edge.i] if c.dep_ == "acomp" else c
         span: Span = doc[verb.i : end_tok.i + 1]
         negated = any(c.dep_ == "neg" for c in verb.children)
         out.append(

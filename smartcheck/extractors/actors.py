@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from smartcheck.extractors.actions import main_verbs
+from smartcheck.extractors.actions import state_main_verbs
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Actor
@@ -44,7 +44,7 @@ def find_actors(state: ExtractionState) -> list[Actor]:
     """Find the subject of the main action and classify its role."""
     lex = state.res.kb.lexicon
     out: list[Actor] = []
-    verbs = main_verbs(state.doc, lex)
+    verbs = state_main_verbs(state)
     if not verbs:
         return out
     subj = _subject(verbs[0][0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from smartcheck.extractors.actions import main_verbs
+from smartcheck.extractors.actions import state_main_verbs
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Purpose
 
@@ -26,8 +26,8 @@ def _clause_end(verb: Token) -> int:
 def find_purposes(state: ExtractionState) -> list[Purpose]:
     """Find purpose clauses after the main action and the concerns inside them."""
     doc = state.doc
-    chain = {v.i for v, _ in main_verbs(doc, state.res.kb.lexicon)}
-    for v, _ in main_verbs(doc, state.res.kb.lexicon):
+    chain = {v.i for v, _ in state_main_verbs(state)}
+    for v, _ in state_main_verbs(state):
         chain.update(t.i for t in v.ancestors)
     first = min(chain) if chain else 0
     out: list[Purpose] = []

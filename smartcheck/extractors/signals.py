@@ -27,7 +27,8 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
     text = doc.text
     out: list[Flag] = []
     stripped = text.rstrip()
-    words = [t for t in doc if not t.is_punct and not t.is_space]
+    tokens = list(doc)
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
     if stripped.endswith("?") or (
         len(words) > 1 and words[0].lower_ in _QUESTION_STARTS and words[1].lower_ in {"you", "u", "we", "they"}
     ):
@@ -35,12 +36,12 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
     roots = [s.root for s in doc.sents]
     if roots:
         root = roots[0]
-        has_modal = any(t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in doc)
+        has_modal = any(t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in tokens)
         if root.tag_ == "VBD" and not has_modal and root.lemma_.lower() not in {"would"}:
             out.append(
                 Flag(start=root.idx, end=root.idx + len(root.text), text=root.text, category="past_tense", dimension="specific")
             )
-    if not any(t.pos_ in {"VERB", "AUX"} for t in doc):
+    if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         out.append(Flag(start=0, end=len(stripped), text=stripped, category="no_verb", dimension="specific"))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -20,6 +21,7 @@ class ExtractionState:
     reference_date: dt.date
     candidates: list[Candidate] = field(default_factory=list)
     found: dict[str, list[Element]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def start(cls, doc: Doc, res: Resources, reference_date: dt.date) -> ExtractionState:
