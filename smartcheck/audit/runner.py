@@ -24,6 +24,7 @@ from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
 from smartcheck.audit.summary import AuditSummary, SummaryBuilder
 from smartcheck.config import Settings
 from smartcheck.models import AnalysisFailure, GoalAnalysis
+from smartcheck.nlp import load_nlp
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +186,12 @@ def _in_process(
 def _pooled(
     chunks: Iterator[list[AuditRow]], jobs: int, args: _ChunkArgs
 ) -> Iterator[tuple[list[AuditRow], list[Outcome]]]:
-    context = multiprocessing.get_context("spawn")
+    # fork where the platform has it: workers start at once, share the loaded model
+    # copy-on-write, and scripts need no ``if __name__ == "__main__"`` guard.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        load_nlp(args[2])  # load once here; forked workers inherit it
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     pending: deque[tuple[list[AuditRow], Future[list[Outcome]]]] = deque()
     logger.info("auditing with %d worker processes", jobs)
