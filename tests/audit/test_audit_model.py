@@ -60,15 +60,12 @@ def test_two_jobs_give_the_same_report_as_one(goal_csv: Path, tmp_path: Path) ->
     assert one == two
 
 
-@pytest.mark.parametrize(("fail_under", "status"), [("0", 0), ("101", 1)], ids=["passes", "gates"])
-def test_cli_subprocess_writes_html_and_gates(
-    goal_csv: Path, tmp_path: Path, fail_under: str, status: int
-) -> None:
+def test_cli_subprocess_writes_html_and_gates(goal_csv: Path, tmp_path: Path) -> None:
     out = tmp_path / "audit.html"
     cmd = [sys.executable, "-m", "smartcheck", "audit", str(goal_csv), "--out", str(out)]
-    cmd += ["--reference-date", "2026-01-05", "--fail-under", fail_under]
+    cmd += ["--reference-date", "2026-01-05", "--fail-under", "101"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == status, done.stderr
+    assert done.returncode == 1, done.stderr  # the report is written, then the gate fails
     assert "audited 8 rows: 7 analysed, 1 errors" in done.stdout
     page = out.read_text(encoding="utf-8")
     assert "<b>I will</b>" not in page and "&lt;b&gt;" in page
