@@ -143,7 +143,7 @@ def _findings_table(summary: AuditSummary) -> str:
         f"<td>{esc(f.message)}</td></tr>"
         for f in summary.top_findings
     )
-    head = "<tr><th>finding</th><th>goals</th><th>message</th></tr>"
+    head = "<tr><th>finding</th><th>goals</th><th>first message</th></tr>"
     return (
         f"<table id='findings-table'>\n<thead>{head}</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
     )
@@ -152,7 +152,7 @@ def _findings_table(summary: AuditSummary) -> str:
 def _weak_row(result: AuditResult) -> str:
     analysis = result.analysis
     assert analysis is not None
-    ids = ", ".join(dict.fromkeys(f.id for f in analysis.findings))
+    ids = ", ".join(dict.fromkeys(f.id for f in analysis.findings if f.severity != "info"))
     suggestion = ""
     if analysis.suggestions:
         suggestion = f'<div class="suggestion">Try: {esc(analysis.suggestions[0].text)}</div>'

@@ -14,7 +14,7 @@ TOP_FINDINGS = 10
 
 
 class FindingCount(BaseModel):
-    """How many goals had a finding, with its message."""
+    """How many goals had a problem finding, with the message of its first occurrence."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -74,9 +74,10 @@ class SummaryBuilder:
             if score.counted:
                 self.counted[name] += 1
                 self.met[name] += int(score.met)
-        for finding_id in sorted({f.id for f in analysis.findings}):
+        problems = [f for f in analysis.findings if f.severity != "info"]
+        for finding_id in sorted({f.id for f in problems}):
             self.findings[finding_id] += 1
-        for finding in analysis.findings:
+        for finding in problems:
             self.messages.setdefault(finding.id, finding.message)
 
     def build(self, elapsed_seconds: float = 0.0) -> AuditSummary:
