@@ -119,7 +119,7 @@ def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) 
     macros = dict(kb.patterns.macros)
     macros["NUM"] = res.num_re
     macros["EVENT"] = "(?:" + "|".join(sorted(kb.units.event_nouns, key=len, reverse=True)) + ")"
-    aliases = sorted({a for u in kb.units.units for a in u.aliases if len(a) > 1 and a[0] != "-"}, key=len, reverse=True)
+    aliases = sorted({a for u in kb.units.units for a in u.aliases if a[0].isalnum()}, key=len, reverse=True)
     macros["UNIT"] = "(?:%|°|(?:" + "|".join(re.escape(a) for a in aliases) + r")\b)"
     date_src = _fill(kb.patterns.date, macros)
     macros["DATE"] = date_src

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from smartcheck.extractors.base import Candidate, find_candidates, matches, parse_number
+from smartcheck.extractors.base import Candidate, find_candidates, matches, overlaps, parse_number
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Measure
 
@@ -75,14 +75,23 @@ def find_measures(state: ExtractionState) -> list[Measure]:
     """Find named instruments with their targets, and accuracy/trial criteria."""
     text = state.doc.text
     taken = state.spans("confidence", "frequencies", "durations", "timeframes")
+    all_cands = find_candidates(text, state.res, kinds=("measure",))
+    # A named instrument may take a time criterion ("TUG in under 14 sec").
+    timed = state.spans("confidence", "frequencies", "timeframes")
+    used: set[int] = set()
+    inst_cands = [c for c in all_cands if not any(overlaps(c.start, c.end, s, e) for s, e in timed)]
+    out = _instrument_measures(state, inst_cands, used)
+    absorbed = {(inst_cands[i].start, inst_cands[i].end) for i in used}
     cands = [
         c
-        for c in find_candidates(text, state.res, kinds=("measure",))
-        if not any(s <= c.start < e or s < c.end <= e for s, e in taken)
-        or c.pattern_id in {"meas.from_to", "meas.accuracy"}
+        for c in all_cands
+        if (c.start, c.end) not in absorbed
+        and (
+            not any(overlaps(c.start, c.end, s, e) for s, e in taken)
+            or c.pattern_id in {"meas.from_to", "meas.accuracy"}
+        )
     ]
-    used: set[int] = set()
-    out = _instrument_measures(state, cands, used)
+    used = set()
     for i, cand in enumerate(cands):
         if i in used or any(m.start <= cand.start and cand.end <= m.end for m in out):
             continue

@@ -40,10 +40,19 @@ EXTRACTORS: Sequence[tuple[str, Callable[[ExtractionState], Sequence[Element]]]]
 )
 
 
+def absorb_into_measures(state: ExtractionState) -> None:
+    """Drop durations that are the criterion of a named instrument ("TUG in under 14 sec")."""
+    named = [(m.start, m.end) for m in state.found.get("measures", []) if m.instrument and m.instrument != "accuracy"]
+    state.found["durations"] = [
+        d for d in state.found.get("durations", []) if not any(s <= d.start and d.end <= e for s, e in named)
+    ]
+
+
 def extract_elements(doc: Doc, res: Resources, reference_date: dt.date) -> Elements:
     """Return every element of the goal in ``doc``, each list in text order."""
     state = ExtractionState.start(doc, res, reference_date)
     for field, extractor in EXTRACTORS:
         found = list(extractor(state))
         state.found[field] = sorted(found, key=lambda e: (e.start, e.end))
+    absorb_into_measures(state)
     return Elements(**{k: tuple(v) for k, v in state.found.items()})  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ import warnings
 
 from spacy.tokens import Token
 
-from smartcheck.extractors.base import inside, matches, parse_number
+from smartcheck.extractors.base import inside, matches, overlaps, parse_number
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Quantity
 
@@ -63,6 +63,29 @@ def _count_head(num_tok: Token) -> Token | None:
     return None
 
 
+def _hyphen_word(tok: Token) -> tuple[str, Token]:
+    """Return the hyphenated word starting at ``tok`` ("sit-to-stands") and its last token."""
+    doc = tok.doc
+    end = tok
+    i = tok.i
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        i += 2
+        end = doc[i]
+    return doc.text[tok.idx : end.idx + len(end.text)], end
+
+
+def _extend_to_head(tok: Token) -> Token:
+    """Extend a compound or hyphenated modifier to the noun it modifies ("5-pound weight")."""
+    end = tok
+    for _ in range(3):
+        head = end.head
+        if end.dep_ in {"compound", "amod", "nmod", "npadvmod"} and head.pos_ in {"NOUN", "PROPN"} and 0 < head.i - end.i <= 2:
+            end = head
+        else:
+            break
+    return end
+
+
 def find_quantities(state: ExtractionState) -> list[Quantity]:
     """Find numbers with units or counted nouns, outside other elements."""
     doc, res = state.doc, state.res
@@ -80,22 +103,24 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
         nxt = _unit_token(tok)
         if nxt is None or nxt.text.lower() in _SKIP_NEXT or nxt.like_num:
             continue
-        unit_entry = res.units.get(nxt.text.lower())
-        end_tok = nxt
+        hyphen, hyphen_end = _hyphen_word(nxt)
+        unit_entry = res.units.get(hyphen.lower()) or res.units.get(nxt.text.lower())
+        end_tok = hyphen_end if hyphen.lower() in res.units else nxt
         unit: str | None
         if unit_entry is not None and unit_entry.dimension not in {"time", "calendar"}:
             unit = unit_entry.unit
-            head = _count_head(tok)
-            if head is not None and head.i > nxt.i and head.i - tok.i <= 4:
-                end_tok = head
+            end_tok = _extend_to_head(end_tok)
         elif unit_entry is not None:
             continue
         else:
             head = _count_head(tok)
             if head is not None and head.i - tok.i <= 4:
-                end_tok = head
-                alias = res.units.get(head.text.lower())
-                unit = alias.unit if alias else head.lemma_.lower()
+                end_tok = _extend_to_head(head)
+                after = doc[end_tok.i + 1] if end_tok.i + 1 < len(doc) else None
+                if after is not None and f"{end_tok.lower_} {after.lower_}" in res.units:
+                    end_tok = after  # "10 heel raises" even when the tagger reads "raises" as a verb
+                alias = res.units.get(end_tok.text.lower()) or res.units.get(head.text.lower())
+                unit = alias.unit if alias else end_tok.lemma_.lower()
             elif nxt.pos_ in {"NOUN", "PROPN", "X", "SYM"} and not nxt.is_punct:
                 guess = quantulum_unit(f"{tok.text} {nxt.text}")
                 if guess is None:
@@ -104,7 +129,7 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
             else:
                 continue
         start, end = tok.idx, end_tok.idx + len(end_tok.text)
-        if inside(start, end, taken):
+        if any(overlaps(start, end, s, e) for s, e in taken):
             end = nxt.idx + len(nxt.text)
         out.append(Quantity(start=start, end=end, text=doc.text[start:end], value=value, unit=unit))
     for name, span in matches(doc, res.named_quantity_matcher):
