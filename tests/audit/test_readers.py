@@ -68,6 +68,35 @@ def test_read_csv_column_names_and_overrides(
     assert (row.id, row.text) == ("a-1", expected_text)
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "id;goal\na;I will walk, then swim, 3 times a week\n",
+            "I will walk, then swim, 3 times a week",
+        ),
+        ("goal\nI will walk; then swim\n", "I will walk; then swim"),
+        ("id|goal\na|I will walk, daily; then rest\n", "I will walk, daily; then rest"),
+    ],
+)
+def test_read_csv_delimiter_comes_from_the_header(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(content, encoding="utf-8")
+    (row,) = read_rows([path])
+    assert (row.text, row.error) == (expected, None)
+
+
+@pytest.mark.parametrize("size", [200_000])
+def test_read_csv_passes_huge_fields_to_the_analyzer(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(f'id,goal\nbig,"{"walk " * (size // 5)}"\nnext,swim\n', encoding="utf-8")
+    rows = list(read_rows([path]))
+    assert [r.id for r in rows] == ["big", "next"]
+    assert len(rows[0].text or "") >= size - 5
+
+
 @pytest.mark.parametrize("header", ["name,notes", "summary"])
 def test_read_csv_without_goal_column_is_a_clear_error(tmp_path: Path, header: str) -> None:
     path = tmp_path / "plan.csv"
