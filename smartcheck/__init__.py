@@ -42,16 +42,20 @@ from smartcheck.models import (
     Finding,
     Flag,
     Frequency,
+    GasLevel,
+    GasScale,
     Goal,
     GoalAnalysis,
     Measure,
     Provenance,
     Purpose,
     Quantity,
+    RewriteFeedback,
     Suggestion,
     Timeframe,
 )
 from smartcheck.nlp import load_nlp
+from smartcheck.rewrite import compare, gas_levels, suggest
 
 __all__ = [
     "Action",
@@ -73,6 +77,8 @@ __all__ = [
     "Finding",
     "Flag",
     "Frequency",
+    "GasLevel",
+    "GasScale",
     "Goal",
     "GoalAnalysis",
     "GoalSpan",
@@ -86,6 +92,7 @@ __all__ = [
     "Provenance",
     "Purpose",
     "Quantity",
+    "RewriteFeedback",
     "Settings",
     "SmartCheckError",
     "Suggestion",
@@ -94,6 +101,9 @@ __all__ = [
     "analyze",
     "analyze_many",
     "audit",
+    "compare",
     "extract_goals",
+    "gas_levels",
     "load_nlp",
+    "suggest",
 ]

@@ -25,6 +25,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "smartcheck.commands.audit",
     "smartcheck.commands.serve",
     "smartcheck.commands.schema",
+    "smartcheck.commands.suggest",
+    "smartcheck.commands.practice",
 )
 
 

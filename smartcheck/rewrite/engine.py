@@ -61,6 +61,8 @@ class Draft:
     sources: dict[str, Source] = field(default_factory=dict)
     parts: dict[str, str] = field(default_factory=dict)
     keeps_action: bool = False
+    matched: bool = False
+    item: str | None = None
 
     def fill(self, slot: str, value: str, source: Source) -> None:
         """Set a slot of the template and record its value and source."""
@@ -138,8 +140,12 @@ def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) 
 
 def goal_concerns(analysis: GoalAnalysis) -> list[str]:
     """Return the concerns the analysis found in the goal and its purposes."""
-    found = [c.concern for c in analysis.elements.concerns]
-    found += [p.concern for p in analysis.elements.purposes if p.concern]
+    rank = {"problem": 1, "measure": 2, "activity": 3}
+    found = [p.concern for p in analysis.elements.purposes if p.concern]
+    found += [
+        c.concern
+        for c in sorted(analysis.elements.concerns, key=lambda c: (rank.get(c.source, 4), c.start))
+    ]
     return list(dict.fromkeys(found))
 
 
@@ -152,8 +158,9 @@ def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB)
     if not in_context:
         return in_goal or _concerns_from_action(analysis, kb)
     related = {r for c in in_context for r in (kb.terms(c).related if kb.terms(c) else ())}
-    fitting = [c for c in in_goal if c in in_context or c in related]
-    return list(dict.fromkeys([*fitting, *in_context]))
+    fitting = [c for c in in_goal if c in in_context] + [c for c in in_goal if c in related]
+    others = in_goal if analysis.met["relevant"] else []
+    return list(dict.fromkeys([*fitting, *in_context, *others]))
 
 
 def _concerns_from_action(analysis: GoalAnalysis, kb: RewriteKB) -> list[str]:
@@ -213,10 +220,14 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     if not actors:
         return Voice(actor="I", role="self")
     actor = actors[-1]
+    if actor.role == "other":  # the goal must be the person's own behaviour
+        return Voice(actor="I", role="self")
     role = "client" if actor.role == "clinician" else actor.role
     name = "Client" if actor.role == "clinician" else actor.text
     if name.lower() == "i":
         name = "I"
+    if name.lower() == "we":
+        role = "we"
     prefix = text[: actor.start]
     if not prefix.strip():
         prefix, name = "", name[:1].upper() + name[1:]
@@ -311,28 +322,34 @@ def _scale_down(
     red flag cannot be scaled down (the action must then be replaced).
     """
     text = analysis.text
+    start, end = body_span
     flags = [f for f in red_flags(analysis) if _overlaps(f, body_span)]
+    if any(f[1] <= start and not _actor_flag(analysis, f) for f in red_flags(analysis)):
+        return None  # a red flag before the action ("never", "completely")
     els = analysis.elements
     doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies, *els.timeframes]
     edits: list[tuple[int, int, str]] = []
     for flag in flags:
         hit = [e for e in doses if _overlaps((e.start, e.end), flag)]
         if not hit:
-            if _drops_action(text[flag[0] : flag[1]], kb):
-                return None
-            if re.search(r"\w", _apply_removals(text[flag[0] : flag[1]], kb, body=True)):
-                return None  # a red flag we cannot soften by removing words
+            flagged = text[flag[0] : flag[1]]
+            if _drops_action(flagged, kb) or _apply_removals(flagged, kb, body=True) == flagged:
+                return None  # a red flag that no removal rule softens
             continue
         for element in hit:
             new = _scaled(element, dose)
             if new is None:
                 return None
             edits.append((element.start, element.end, new))
-    start, end = body_span
     out = text[start:end]
     for e_start, e_end, new in sorted(set(edits), reverse=True):
         out = out[: e_start - start] + new + out[e_end - start :]
     return out, bool(edits)
+
+
+def _actor_flag(analysis: GoalAnalysis, flag: tuple[int, int]) -> bool:
+    """Tell whether a red flag is the actor itself ("My partner will ...")."""
+    return any(_overlaps((a.start, a.end), flag) for a in analysis.elements.actors)
 
 
 def _scaled(element: Element, dose: Intervention | None) -> str | None:
@@ -361,15 +378,21 @@ def keep_draft(
     action = main_action(analysis)
     if action is None or action.kind != "behavior":
         return None
+    if action.issue and not analysis.met["specific"]:
+        return None  # "sleep better", "exercise more": a concrete action replaces it
+    if any(a.role == "other" for a in analysis.elements.actors if a.end <= action.start):
+        return None
     text = analysis.text
     voice = voice_of(analysis, action, kb)
-    point = _insert_point(analysis, action.end)
+    point = _stack_point(analysis, action, _insert_point(analysis, action.end))
     if action.negated or _drops_action(f"{voice.rest} {text[action.start : point]}", kb):
         return None
     concern = concerns[0] if concerns else None
     dose = match_intervention(action, concerns, kb) or match_intervention(
         action, list(kb.interventions.concerns), kb
     )
+    if dose is None and not analysis.met["specific"]:
+        return None  # nothing concrete to add to a non-specific action
     if red_flags(analysis) and dose is None and kb.entry(concern):
         dose = kb.entry(concern).actions[0]  # type: ignore[union-attr]
     scaled = _scale_down(analysis, (action.start, point), dose, kb)
@@ -378,8 +401,19 @@ def keep_draft(
     body = _apply_removals(scaled[0], kb, body=True)
     if _drops_action(body, kb):
         return None
-    tail = _apply_removals(text[point:].rstrip().rstrip(".!"), kb, body=False)
-    draft = Draft(template=template.id, concern=concern, keeps_action=True)
+    tail = _apply_removals(
+        text[_tail_start(analysis, point) :].rstrip().rstrip(".!"), kb, body=False
+    )
+    tail_flags = [f for f in red_flags(analysis) if f[0] >= _tail_start(analysis, point)]
+    if tail_flags and any(text[f[0] : f[1]].lower() in tail.lower() for f in tail_flags):
+        tail = ""  # a purpose with cure language is replaced, not repeated
+    draft = Draft(
+        template=template.id,
+        concern=concern,
+        keeps_action=True,
+        matched=bool(dose),
+        item=dose.id if dose else None,
+    )
     draft.fill("prefix", voice.prefix, "goal")
     draft.fill("actor", voice.actor, "goal")
     draft.fill("goal", " ".join(x for x in (voice.rest, body) if x), "goal")
@@ -387,6 +421,35 @@ def keep_draft(
     draft.fill("tail", tail, "goal")
     _fill_missing(analysis, draft, dose=dose, entry=kb.entry(concern), role=voice.role, kb=kb)
     return draft
+
+
+def _tail_start(analysis: GoalAnalysis, point: int) -> int:
+    """Return where the kept tail (purpose, confidence) starts after a cut at ``point``."""
+    starts = [p.start for p in analysis.elements.purposes if p.start >= point]
+    starts += [c.start for c in analysis.elements.confidence if c.start >= point]
+    if not starts:
+        return len(analysis.text)
+    first = min(starts)
+    while first > point and analysis.text[first - 1] in " ,;(":
+        first -= 1
+    return first
+
+
+def _stack_point(analysis: GoalAnalysis, action: Action, point: int) -> int:
+    """Cut a goal of three or more stacked behaviours after its first one."""
+    others = [
+        a
+        for a in analysis.elements.actions
+        if a.kind == "behavior" and a.start > action.end and a.start < point
+    ]
+    if len(others) < 2 or analysis.met["achievable"]:
+        return point
+    cut = others[0].start
+    while cut > action.end and analysis.text[cut - 1] in " ,;":
+        cut -= 1
+    if analysis.text[:cut].rstrip().lower().endswith(" and"):
+        cut = analysis.text[:cut].rstrip().lower().rfind(" and")
+    return cut
 
 
 def _kept(elements: Sequence[Element], span: tuple[int, int], body: str) -> list[Element]:
@@ -421,16 +484,22 @@ def _fill_missing(
     if purposes:
         draft.slots["purpose"], draft.sources["purpose"] = purposes[0].text, "goal"
     has = set(draft.slots)
-    needs_dose = not met["measurable"] or not met["achievable"]
+    needs_dose = not met["measurable"] or (not met["achievable"] and not red_flags(analysis))
     if needs_dose and not ({"frequency", "measure"} & has):
         if dose and dose.criterion and "measure" not in has:
             draft.fill("criterion", dose.criterion, "knowledge_base")
             draft.slots["measure"], draft.sources["measure"] = dose.criterion, "knowledge_base"
         if dose and dose.duration and not ({"duration", "quantity"} & has):
             draft.fill("duration", dose.duration.text, "knowledge_base")
-        freq = dose.frequency if dose else (entry.actions[0].frequency if entry else None)
+        freq = dose.frequency if dose else None
         if freq:
             draft.fill("frequency", freq.text, "knowledge_base")
+        elif dose is None and entry and entry.goal_criterion and "measure" not in has:
+            draft.fill("criterion", entry.goal_criterion, "knowledge_base")
+            draft.slots["measure"], draft.sources["measure"] = (
+                entry.goal_criterion,
+                "knowledge_base",
+            )
         elif not (dose and (dose.duration or dose.criterion)):
             draft.fill("frequency", holders["frequency"], "placeholder")
     if not met["time_bound"] and "timeframe" not in has:
@@ -438,7 +507,10 @@ def _fill_missing(
             draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
         else:
             draft.fill("timeframe", holders["timeframe"], "placeholder")
-    if not met["relevant"] and (entry or "purpose" not in has):
+    lost_concern = bool(els.concerns) and not any(
+        c.text.lower() in (body + " " + draft.parts.get("tail", "")).lower() for c in els.concerns
+    )
+    if (not met["relevant"] or lost_concern) and (entry or "purpose" not in has):
         if entry:
             draft.fill("purpose", _fmt(entry.purpose, role), "knowledge_base")
         else:
@@ -467,6 +539,7 @@ def replace_draft(
             "action", _fmt(f"{item.verb} {item.object}".strip(), voice.role), "knowledge_base"
         )
         draft.keeps_action = bool(action and action.lemma.lower() == item.verb)
+        draft.item = item.id
         if item.criterion:
             draft.fill("criterion", item.criterion, "knowledge_base")
             draft.slots["measure"], draft.sources["measure"] = item.criterion, "knowledge_base"
@@ -489,7 +562,9 @@ def replace_draft(
     purposes = [
         p
         for p in analysis.elements.purposes
-        if p.concern == concern and not _drops_action(p.text, kb)
+        if p.concern == concern
+        and not _drops_action(p.text, kb)
+        and not any(_overlaps((p.start, p.end), f) for f in flagged)
     ]
     if purposes:
         draft.fill("purpose", _apply_removals(purposes[0].text, kb, body=False), "goal")
@@ -537,9 +612,23 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
     if kept is None:
         return replaced
+    same_verb = [
+        d for d in replaced if d.keeps_action and (not kept.matched or d.item == kept.item)
+    ]
+    bare = action is not None and not action.object
+    if same_verb and (not kept.matched or bare):  # a concrete action with the person's own verb
+        return [same_verb[0], kept, *[d for d in replaced if d is not same_verb[0]]]
     if _replace_first(analysis, concerns, kb):
         return [*replaced[:1], kept, *replaced[1:]]
     return [kept, *replaced]
+
+
+def _placeholders(draft: Draft, text: str) -> tuple[str, ...]:
+    """Return the placeholder slot values, then any other bracketed gap in the text."""
+    slots = [draft.slots[k] for k in SLOT_ORDER if draft.sources.get(k) == "placeholder"]
+    covered = " ".join(slots)
+    others = [p for p in grammar.placeholders_in(text) if p not in covered]
+    return tuple(dict.fromkeys([*slots, *others]))
 
 
 def to_suggestion(analysis: GoalAnalysis, draft: Draft, kb: RewriteKB) -> Suggestion:
@@ -552,9 +641,7 @@ def to_suggestion(analysis: GoalAnalysis, draft: Draft, kb: RewriteKB) -> Sugges
         fixes=tuple(targeted),
         slots={k: draft.slots[k] for k in SLOT_ORDER if k in draft.slots},
         sources={k: draft.sources[k] for k in SLOT_ORDER if k in draft.sources},
-        placeholders=tuple(
-            draft.slots[k] for k in SLOT_ORDER if draft.sources.get(k) == "placeholder"
-        ),
+        placeholders=_placeholders(draft, text),
         concern=draft.concern,
         template=draft.template,
     )

@@ -89,13 +89,13 @@ def is_base_form(verb: str) -> bool:
 
 
 def possessive(role: str) -> str:
-    """Return the possessive that matches an actor role ("my" or "their")."""
-    return "my" if role == "self" else "their"
+    """Return the possessive that matches an actor role ("my", "our" or "their")."""
+    return {"self": "my", "we": "our"}.get(role, "their")
 
 
 def subject_pronoun(role: str) -> str:
-    """Return the subject pronoun that matches an actor role ("I" or "they")."""
-    return "I" if role == "self" else "they"
+    """Return the subject pronoun that matches an actor role ("I", "we" or "they")."""
+    return {"self": "I", "we": "we"}.get(role, "they")
 
 
 def remove_doubled_words(text: str) -> str:

@@ -71,6 +71,7 @@ class ConcernEntry(_Frozen):
     purpose: str
     timeframe: KBTimeframe
     measure: KBMeasure
+    goal_criterion: str | None = None
     actions: Annotated[tuple[Intervention, ...], Field(min_length=2, max_length=4)]
 
 

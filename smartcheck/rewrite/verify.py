@@ -53,11 +53,13 @@ def rank(
 ) -> list[Suggestion]:
     """Re-analyse candidates and order them: SMART first, then those keeping the verb."""
     scored: list[tuple[tuple[bool, bool, bool, int], Suggestion]] = []
+    # A suggestion with placeholders is never ranked as SMART: the person must fill it in.
     for index, suggestion in enumerate(candidates[:MAX_VERIFIED]):
         result = analyze(suggestion.text, context=context, reference_date=original.reference_date)
         fixes = tuple(d for d in DIMENSIONS if result.met[d] and not original.met[d])
         flagged = not result.met["achievable"]
-        key = (result.label != "SMART", flagged, not keeps_action(original, result), index)
+        smart = result.label == "SMART" and not suggestion.placeholders
+        key = (not smart, flagged, not keeps_action(original, result), index)
         scored.append((key, suggestion.model_copy(update={"fixes": fixes})))
     scored.sort(key=lambda pair: pair[0])
     return [s for _, s in scored] + list(candidates[MAX_VERIFIED:])

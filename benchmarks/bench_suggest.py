@@ -1,0 +1,136 @@
+"""Measure the rewrite engine on a labelled goal set.
+
+For every goal whose gold labels are not all 1 (not SMART), the first
+suggestion is analysed with the goal's context and reference date. Reports:
+
+- smart:     share of first suggestions analysed as SMART (all five met)
+- kept verb: share keeping the original behaviour verb, among goals whose
+             analysis found one (see ``has_behaviour``)
+- red flags: first suggestions that carry an Achievable red flag (target 0)
+
+Goals that are not goals (a question, a past-tense note) get no rewrite by
+design and are counted apart. Run from the repository root::
+
+    .venv/bin/python benchmarks/bench_suggest.py [--data FILE] [-v] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+from smartcheck import analyze
+from smartcheck.rewrite import keeps_action, rewrite
+from smartcheck.rewrite.engine import main_action, red_flags
+
+DEFAULT_DATA = Path(__file__).parent / "data" / "goals_dev.jsonl"
+
+
+def load(path: Path) -> list[dict]:
+    """Read the JSON-lines goal set."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def has_behaviour(analysis) -> bool:
+    """Tell whether the goal names the person's own behaviour verb.
+
+    Not a behaviour: a state, a vague verb ("work on", "manage"; flagged by
+    ``specific.vague_verb``) and a verb whose actor is someone else ("my
+    partner will stop ..."), which a rewrite must change.
+    """
+    action = main_action(analysis)
+    if action is None or action.kind != "behavior" or action.issue == "vague_verb":
+        return False
+    if any(a.role == "other" and a.end <= action.start for a in analysis.elements.actors):
+        return False
+    return not any(
+        f.id == "specific.vague_verb" and f.span and f.span.start <= action.start < f.span.end
+        for f in analysis.findings
+    )
+
+
+def measure(rows: list[dict], *, verbose: bool) -> dict:
+    """Rewrite every non-SMART goal and score the first suggestion."""
+    counts = {"goals": 0, "not_a_goal": 0, "no_suggestion": 0, "smart": 0}
+    counts |= {"with_verb": 0, "kept_verb": 0, "red_flag": 0}
+    failures: list[dict] = []
+    for row in rows:
+        if all(row["labels"].values()):
+            continue
+        ref = dt.date.fromisoformat(row["reference_date"]) if row.get("reference_date") else None
+        original = analyze(row["text"], context=row.get("context"), reference_date=ref)
+        result = rewrite(original, context=row.get("context"), n=1)
+        if not result.suggestions:
+            if any(f.id == "specific.not_a_goal" for f in result.findings):
+                counts["not_a_goal"] += 1
+                continue
+            counts["goals"] += 1
+            counts["no_suggestion"] += 1
+            failures.append({"id": row["id"], "why": "no suggestion", "text": row["text"]})
+            continue
+        counts["goals"] += 1
+        text = result.suggestions[0].text
+        after = analyze(text, context=row.get("context"), reference_date=original.reference_date)
+        smart = after.label == "SMART"
+        counts["smart"] += smart
+        kept = True
+        if has_behaviour(original):
+            counts["with_verb"] += 1
+            kept = keeps_action(original, after)
+            counts["kept_verb"] += kept
+        flagged = bool(red_flags(after))
+        counts["red_flag"] += flagged
+        if not smart or not kept or flagged:
+            missing = "".join(d[0].upper() for d, ok in after.met.items() if not ok)
+            failures.append(
+                {
+                    "id": row["id"],
+                    "missing": missing,
+                    "kept_verb": kept,
+                    "red_flag": flagged,
+                    "text": row["text"],
+                    "rewrite": text,
+                }
+            )
+    goals, verbs = max(counts["goals"], 1), max(counts["with_verb"], 1)
+    summary = {
+        **counts,
+        "smart_rate": round(counts["smart"] / goals, 4),
+        "kept_verb_rate": round(counts["kept_verb"] / verbs, 4),
+    }
+    if verbose:
+        for failure in failures:
+            print(json.dumps(failure, ensure_ascii=False), file=sys.stderr)
+    return summary
+
+
+def main() -> int:
+    """Run the benchmark and print the numbers."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled JSONL goals")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each failure")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    summary = measure(load(args.data), verbose=args.verbose)
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print(f"non-SMART goals rewritten: {summary['goals']} (+{summary['not_a_goal']} not goals)")
+        print(f"first suggestion SMART:    {summary['smart']}/{summary['goals']}"
+              f" = {summary['smart_rate']:.1%}")  # fmt: skip
+        print(f"kept behaviour verb:       {summary['kept_verb']}/{summary['with_verb']}"
+              f" = {summary['kept_verb_rate']:.1%}")  # fmt: skip
+        print(f"with an Achievable flag:   {summary['red_flag']}")
+        print(f"time:                      {summary['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

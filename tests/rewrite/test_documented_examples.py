@@ -1,0 +1,124 @@
+"""End to end: the documented vague goals give a first suggestion of the documented shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import smartcheck
+from smartcheck.rewrite import grammar
+from smartcheck.rewrite.kb import load_exercises
+
+pytestmark = pytest.mark.model
+
+REF = dt.date(2026, 1, 5)
+
+# (vague form, context, documented rewrite, patterns the first suggestion must match)
+DOCUMENTED = [
+    (
+        "I want to feel less anxious",
+        None,
+        "I will practice deep breathing techniques every day for 10 minutes to manage my anxiety.",
+        [r"^I will practice (deep breathing|progressive muscle relaxation)", r"\d+ minutes",
+         r"every day", r"anxiety"],
+    ),
+    (
+        "I want to be stronger",
+        None,
+        "I will be able to lift a 5-pound weight for 30 seconds by the end of the month.",
+        [r"^I will (lift|do)", r"\d", r"(for the next|by|within) "],
+    ),
+    (
+        "I will walk 10 miles per day",
+        "recovering from an injury",
+        "I will walk for 15 minutes each day for the next two weeks.",
+        [r"^I will walk for 1?5 minutes", r"(each|per|every) day", r"for the next two weeks"],
+    ),
+    (
+        "I will journal more",
+        None,
+        "I will complete my journaling exercise three times a week for the next month.",
+        [r"^I will (journal|complete my journaling exercise)", r"three times a week",
+         r"for the next month"],
+    ),
+    (
+        "I want to be more social",
+        "social anxiety",
+        "I will attend a social event for at least 30 minutes every week for the next month.",
+        [r"^I will attend a social event for at least 30 minutes every week for the next month"],
+    ),
+    (
+        "I want to work on my trauma",
+        "PTSD after an assault",
+        "I will process one difficult memory per week using cognitive-behavioral therapy (CBT)"
+        " techniques.",
+        [r"^I will process one difficult memory per week using cognitive-behavioral therapy "
+         r"\(CBT\) techniques"],
+    ),
+    (
+        "I want to regain the ability to drive",
+        None,
+        "I will practice turning the steering wheel with my left hand every day for 15 minutes.",
+        [r"^I will practice turning the steering wheel", r"15 minutes", r"every day"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("vague", "context", "documented", "patterns"), DOCUMENTED)
+def test_documented_example_shape(vague, context, documented, patterns):
+    suggestions = smartcheck.suggest(vague, context=context, reference_date=REF)
+    assert suggestions, vague
+    first = suggestions[0]
+    for pattern in patterns:
+        assert re.search(pattern, first.text), (pattern, first.text, documented)
+    again = smartcheck.analyze(first.text, context=context, reference_date=REF)
+    assert again.label == "SMART", (first.text, again.met)
+
+
+def test_documented_red_flag_is_never_repeated():
+    suggestions = smartcheck.suggest(
+        "I will walk 10 miles per day", context="recovering from an injury", reference_date=REF
+    )
+    assert all("10 miles" not in s.text for s in suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Did you complete your breathing exercises each day this week?", "Pt walked 50 ft with a RW"],
+)
+def test_not_a_goal_gets_no_suggestion(text):
+    assert smartcheck.suggest(text) == []
+
+
+def _generated() -> list[str]:
+    bank = load_exercises().exercises
+    picked = [bank[i] for i in range(0, len(bank), 2)][:20]
+    out = []
+    for item in picked:
+        suggestions = smartcheck.suggest(item.text, context=item.context, n=1, reference_date=REF)
+        out += [s.text for s in suggestions]
+    return out
+
+
+@pytest.fixture(scope="module")
+def generated():
+    return _generated()
+
+
+def test_grammar_of_twenty_generated_suggestions(generated):
+    assert len(generated) >= 20
+    for text in generated:
+        assert text.endswith("."), text
+        assert not re.search(r"\b(\w+) \1\b", text, re.IGNORECASE), text
+        assert "{" not in text and "}" not in text, text
+        assert "  " not in text and " ," not in text, text
+        assert text.count("[") == text.count("]"), text
+        for holder in re.findall(r"\[[^\]]*\]", text):
+            assert re.fullmatch(r"\[[a-z ]+\]", holder), (holder, text)
+        match = re.search(r"\bwill (\w+)", text)
+        assert match, text
+        verb = match.group(1)
+        assert verb == "be" or grammar.is_base_form(verb), (verb, text)
+        assert not re.search(r"\b(?:a) [aeiou]\w", text), text
