@@ -38,6 +38,9 @@ _EMBEDDED_HEADING = re.compile(
     r"(?<=\s)[A-Z][A-Za-z]*(?:[ \t][A-Za-z()/-]+){0,4}:\s+(?!\d+\s*(?:/\s*10|%)|\()"
 )
 _HEADING_BOUNDARY = re.compile(r"[.!?](?=\s)|\n|\(\d{1,2}\)|(?<!\S)\d{1,2}[.)](?=\s)")
+_HEADING_LINE = re.compile(
+    r"^[ \t]*(?:#+[ \t]*)?(?P<h>[A-Za-z][^\n:]{0,60}?)[ \t]*:?[ \t]*$", re.MULTILINE
+)
 _TO_PREFIX = re.compile(r"[Tt]o\s+(?=[a-z])")
 _TRAILING = re.compile(r"(?:[\s,;:.]|\b(?:and|or)\b)+$")
 _MAX_MARKER_NUMBER = 30
@@ -89,7 +92,9 @@ def extract_goals(note: str, *, rules: CompiledRules | None = None) -> list[Goal
             continue
         items = _list_items(note, markers, heading, kind == "goal", rules)
         (headed if kind == "goal" else unheaded).extend(items)
-    chosen = headed or unheaded
+    sections = _section_lines(note, covered, rules)
+    covered.extend((c.start, c.end) for c in sections)
+    chosen = [*headed, *sections] or unheaded
     chosen.extend(_inline_goals(note, covered, rules))
     chosen.extend(_commitments(note, [*covered, *((c.start, c.end) for c in chosen)], rules))
     spans = [_to_span(note, c) for c in sorted(chosen, key=lambda c: (c.start, c.end))]
@@ -202,6 +207,33 @@ def _classify_heading(heading: str | None, rules: CompiledRules) -> str:
     if rules.goal_heading.search(heading):
         return "goal"
     return "other"
+
+
+def _section_lines(
+    note: str, covered: list[tuple[int, int]], rules: CompiledRules
+) -> list[_Candidate]:
+    """Return the plain lines under a goal heading that stands on its own line."""
+    found = []
+    for match in _HEADING_LINE.finditer(note):
+        heading = match.group("h").strip()
+        if _inside(match.start(), covered) or _classify_heading(heading, rules) != "goal":
+            continue
+        pos = match.end() + 1
+        while pos < len(note):
+            line_end = note.find("\n", pos)
+            line_end = len(note) if line_end < 0 else line_end
+            line = note[pos:line_end]
+            if not line.strip() or line.rstrip().endswith(":") or _inside(pos, covered):
+                break
+            if _find_markers(line):
+                break
+            cand = _statement(
+                note, pos, line_end, rules, heading=heading, source="list", trusted=True
+            )
+            if cand is not None:
+                found.append(cand)
+            pos = line_end + 1
+    return found
 
 
 def _inline_goals(

@@ -62,6 +62,23 @@ from smartcheck.audit.rules import load_rules
             "Confidence: 6/10. Action item: share recipes.",
             ["Limit takeaway dinners to twice a week (e.g. pizza, burgers). Confidence: 6/10"],
         ),
+        (
+            "LTG: Client will return to work full time by 6/30/2026.\n"
+            "Objective 1.1: Client will complete a thought record 3 times a week.",
+            [
+                "Client will return to work full time by 6/30/2026",
+                "Client will complete a thought record 3 times a week",
+            ],
+        ),
+        (
+            "Short-term goals:\nWalk 20 minutes daily for 4 weeks\nSwim twice a week\n\n"
+            "Interventions:\nCBT weekly",
+            ["Walk 20 minutes daily for 4 weeks", "Swim twice a week"],
+        ),
+        (
+            "## Goals\n1. Walk 20 minutes daily\n2. Swim twice a week\n\n## Plan\n1. CBT weekly",
+            ["Walk 20 minutes daily", "Swim twice a week"],
+        ),
     ],
 )
 def test_extract_goals_finds_goal_statements(note: str, expected: list[str]) -> None:
