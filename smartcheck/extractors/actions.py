@@ -16,6 +16,7 @@ from smartcheck.kb.models import Lexicon
 from smartcheck.models import Action
 
 _VERB_POS = {"VERB", "AUX"}
+_CLAUSE_OPENERS = {"so", "because", "since", "which", "in", "to"}
 _OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 
 
@@ -84,13 +85,15 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods."""
     verbs: list[tuple[Token, str]] = []
     for sent in doc.sents:
+        if verbs and sent[0].lower_ in _CLAUSE_OPENERS:
+            continue  # "… so I don't fall again" split off by the parser: a purpose, not an action
         root = _sentence_root(sent, lex)
         if root is None:
             continue
         main = _content_verb(root, lex)
         verbs.append((main, "main" if not verbs else "coordinated"))
         for conj in main.conjuncts:
-            if conj.pos_ in _VERB_POS and conj.i > main.i:
+            if conj.i > main.i and (conj.pos_ in _VERB_POS or (conj.tag_ in {"NN", "VB", "VBP"} and _known_verb(conj.lower_, lex))):
                 verbs.append((_content_verb(conj, lex), "coordinated"))
         for prep in main.children:
             if prep.dep_ == "prep" and prep.lower_ in {"by", "through", "via"}:

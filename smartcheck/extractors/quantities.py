@@ -18,7 +18,7 @@ from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Quantity
 
 logger = logging.getLogger(__name__)
-_SKIP_NEXT = {"/", ":", "x", "times", "time", "of", "out", "or", "to", "and", "-"}
+_SKIP_NEXT = {"am", "pm", "a.m.", "p.m.", "/", ":", "x", "times", "time", "of", "out", "or", "to", "and", "-"}
 
 
 @functools.lru_cache(maxsize=2048)
@@ -98,7 +98,7 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
         if inside(tok.idx, tok.idx + len(tok.text), taken + measures):
             continue
         value = parse_number(tok.text, res)
-        if value is None or tok.text.lower() in {"a", "an"}:
+        if value is None or tok.text.lower() in {"a", "an"} or tok.text.lower().endswith(("am", "pm")):
             continue
         nxt = _unit_token(tok)
         if nxt is None or nxt.text.lower() in _SKIP_NEXT or nxt.like_num:
