@@ -5,7 +5,10 @@ suggestion is analysed with the goal's context and reference date. Reports:
 
 - smart:     share of first suggestions analysed as SMART (all five met)
 - kept verb: share keeping the original behaviour verb, among goals whose
-             analysis found one (see ``has_behaviour``)
+             analysis found one (see ``has_behaviour``); reported over all
+             of them and over those whose behaviour fits the context (a goal
+             that is off-context, such as cleaning the garage for social
+             anxiety, is redirected to the context's concern by design)
 - red flags: first suggestions that carry an Achievable red flag (target 0)
 
 Goals that are not goals (a question, a past-tense note) get no rewrite by
@@ -58,6 +61,7 @@ def measure(rows: list[dict], *, verbose: bool) -> dict:
     """Rewrite every non-SMART goal and score the first suggestion."""
     counts = {"goals": 0, "not_a_goal": 0, "no_suggestion": 0, "smart": 0}
     counts |= {"with_verb": 0, "kept_verb": 0, "red_flag": 0}
+    counts |= {"with_verb_on_context": 0, "kept_verb_on_context": 0}
     failures: list[dict] = []
     for row in rows:
         if all(row["labels"].values()):
@@ -83,6 +87,9 @@ def measure(rows: list[dict], *, verbose: bool) -> dict:
             counts["with_verb"] += 1
             kept = keeps_action(original, after)
             counts["kept_verb"] += kept
+            if original.met["relevant"] or not row.get("context"):
+                counts["with_verb_on_context"] += 1
+                counts["kept_verb_on_context"] += kept
         flagged = bool(red_flags(after))
         counts["red_flag"] += flagged
         if not smart or not kept or flagged:
@@ -102,6 +109,9 @@ def measure(rows: list[dict], *, verbose: bool) -> dict:
         **counts,
         "smart_rate": round(counts["smart"] / goals, 4),
         "kept_verb_rate": round(counts["kept_verb"] / verbs, 4),
+        "kept_verb_on_context_rate": round(
+            counts["kept_verb_on_context"] / max(counts["with_verb_on_context"], 1), 4
+        ),
     }
     if verbose:
         for failure in failures:
@@ -125,8 +135,14 @@ def main() -> int:
         print(f"non-SMART goals rewritten: {summary['goals']} (+{summary['not_a_goal']} not goals)")
         print(f"first suggestion SMART:    {summary['smart']}/{summary['goals']}"
               f" = {summary['smart_rate']:.1%}")  # fmt: skip
-        print(f"kept behaviour verb:       {summary['kept_verb']}/{summary['with_verb']}"
-              f" = {summary['kept_verb_rate']:.1%}")  # fmt: skip
+        print(
+            f"kept behaviour verb:       {summary['kept_verb']}/{summary['with_verb']}"
+            f" = {summary['kept_verb_rate']:.1%}"
+        )
+        print(
+            f"  ... when it fits context: {summary['kept_verb_on_context']}"
+            f"/{summary['with_verb_on_context']} = {summary['kept_verb_on_context_rate']:.1%}"
+        )
         print(f"with an Achievable flag:   {summary['red_flag']}")
         print(f"time:                      {summary['seconds']} s")
     return 0

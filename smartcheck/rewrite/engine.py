@@ -151,7 +151,9 @@ def goal_concerns(analysis: GoalAnalysis) -> list[str]:
 
 def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> list[str]:
     """Order candidate concerns: the goal's when it fits the context, then the context's."""
-    in_goal = [c for c in goal_concerns(analysis) if c in kb.interventions.concerns]
+    in_goal = _by_action_fit(
+        analysis, [c for c in goal_concerns(analysis) if c in kb.interventions.concerns], kb
+    )
     if not in_goal:
         in_goal = [c for c in find_concerns(analysis.text, kb) if c not in in_goal]
     in_context = find_concerns(context, kb)
@@ -161,6 +163,28 @@ def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB)
     fitting = [c for c in in_goal if c in in_context] + [c for c in in_goal if c in related]
     others = in_goal if analysis.met["relevant"] else []
     return list(dict.fromkeys([*fitting, *in_context, *others]))
+
+
+def _by_action_fit(analysis: GoalAnalysis, concerns: list[str], kb: RewriteKB) -> list[str]:
+    """Order concerns named only by an activity so the best-fitting intervention comes first.
+
+    A concern whose intervention uses the goal's own verb ("walk" for walking
+    rather than "take a walk" for low mood) wins; named problems keep their place.
+    """
+    action = main_action(analysis)
+    named = {c.concern for c in analysis.elements.concerns if c.source != "activity"}
+    named |= {p.concern for p in analysis.elements.purposes if p.concern}
+    if action is None or named & set(concerns):
+        return concerns
+
+    def fit(cid: str) -> int:
+        entry = kb.entry(cid)
+        items = entry.actions if entry else ()
+        return max(
+            (2 * (i.verb == action.lemma) + _match_score(action, i) for i in items), default=0
+        )
+
+    return sorted(concerns, key=lambda c: -fit(c))
 
 
 def _concerns_from_action(analysis: GoalAnalysis, kb: RewriteKB) -> list[str]:
@@ -245,12 +269,18 @@ def _fmt(text: str, role: str) -> str:
     )
 
 
-def red_flags(analysis: GoalAnalysis) -> list[tuple[int, int]]:
-    """Return spans of Achievable red flags (not the too-vague-to-judge finding)."""
+def red_flags(analysis: GoalAnalysis, *, stacking: bool = True) -> list[tuple[int, int]]:
+    """Return spans of Achievable red flags (not the too-vague-to-judge finding).
+
+    ``stacking=False`` leaves out the too-many-behaviours flag, which the engine
+    handles by keeping only the first behaviour.
+    """
     spans = [
         (f.span.start, f.span.end)
         for f in analysis.dimensions.achievable.findings
-        if f.span is not None and not _VAGUE_FINDING.search(f.id)
+        if f.span is not None
+        and not _VAGUE_FINDING.search(f.id)
+        and (stacking or "too_many" not in f.id)
     ]
     spans += [(f.start, f.end) for f in analysis.elements.flags if f.dimension == "achievable"]
     return sorted(set(spans))
@@ -323,8 +353,9 @@ def _scale_down(
     """
     text = analysis.text
     start, end = body_span
-    flags = [f for f in red_flags(analysis) if _overlaps(f, body_span)]
-    if any(f[1] <= start and not _actor_flag(analysis, f) for f in red_flags(analysis)):
+    every = red_flags(analysis, stacking=False)
+    flags = [f for f in every if _overlaps(f, body_span)]
+    if any(f[1] <= start and not _actor_flag(analysis, f) for f in every):
         return None  # a red flag before the action ("never", "completely")
     els = analysis.elements
     doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies, *els.timeframes]
@@ -416,10 +447,20 @@ def keep_draft(
     )
     draft.fill("prefix", voice.prefix, "goal")
     draft.fill("actor", voice.actor, "goal")
+    if not voice.prefix and voice.actor == "I" and not analysis.elements.actors:
+        body = body[:1].lower() + body[1:]  # "Take atorvastatin" -> "I will take atorvastatin"
     draft.fill("goal", " ".join(x for x in (voice.rest, body) if x), "goal")
     draft.fill("action", text[action.start : action.end], "goal")
     draft.fill("tail", tail, "goal")
-    _fill_missing(analysis, draft, dose=dose, entry=kb.entry(concern), role=voice.role, kb=kb)
+    off_context = bool(
+        analysis.context
+        and not analysis.met["relevant"]
+        and concern
+        and concern not in goal_concerns(analysis)
+        and match_intervention(action, [concern], kb) is None
+    )
+    entry = None if off_context else kb.entry(concern)  # never claim a link it lacks
+    _fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb)
     return draft
 
 
@@ -563,6 +604,8 @@ def replace_draft(
         p
         for p in analysis.elements.purposes
         if p.concern == concern
+        and len(p.text.split()) >= 3
+        and (action is None or p.start >= action.end)
         and not _drops_action(p.text, kb)
         and not any(_overlaps((p.start, p.end), f) for f in flagged)
     ]
@@ -612,11 +655,11 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
     if kept is None:
         return replaced
-    same_verb = [
-        d for d in replaced if d.keeps_action and (not kept.matched or d.item == kept.item)
-    ]
+    same_verb = [d for d in replaced if d.keeps_action and kept.matched and d.item == kept.item]
+    els = analysis.elements
     bare = action is not None and not action.object
-    if same_verb and (not kept.matched or bare):  # a concrete action with the person's own verb
+    bare = bare and not (els.frequencies or els.durations or els.quantities or els.measures)
+    if same_verb and bare:  # "drive again": the concrete action with the person's own verb
         return [same_verb[0], kept, *[d for d in replaced if d is not same_verb[0]]]
     if _replace_first(analysis, concerns, kb):
         return [*replaced[:1], kept, *replaced[1:]]
