@@ -76,11 +76,13 @@ def analyze(
     profile: str = "therapy",
     settings: Settings | None = None,
     id: str | None = None,  # noqa: A002 - matches the Goal field
+    suggestions: int = 0,
 ) -> GoalAnalysis:
     """Analyse one goal and return its explained SMART scores.
 
     Raises ``InputError`` (a ``ValueError``) for a non-string, empty, too long,
     binary or non-English goal, and ``ConfigError`` for an unknown profile.
+    ``suggestions > 0`` also fills ``GoalAnalysis.suggestions`` with that many rewrites.
     """
     settings = settings or Settings()
     default_kb().profile(profile)
@@ -91,7 +93,13 @@ def analyze(
     nlp = load_nlp(settings)
     register_extensions()
     doc = _prepare(nlp, Goal(text=clean, context=context or None, id=id), reference_date=ref, profile=profile, index=None)
-    return _result(nlp(doc))
+    result = _result(nlp(doc))
+    if suggestions > 0:
+        from smartcheck.rewrite import suggest  # noqa: PLC0415 - rewrite sits above the analyzer
+
+        found = suggest(result, context=context, n=suggestions)
+        result = result.model_copy(update={"suggestions": tuple(found)})
+    return result
 
 
 def to_goal(item: object, context: str | None = None) -> Goal:

@@ -122,3 +122,32 @@ def test_grammar_of_twenty_generated_suggestions(generated):
         verb = match.group(1)
         assert verb == "be" or grammar.is_base_form(verb), (verb, text)
         assert not re.search(r"\b(?:a) [aeiou]\w", text), text
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, 0), (2, 2)])
+def test_analyze_fills_suggestions_when_asked(n, expected):
+    analysis = smartcheck.analyze("I want to be stronger", reference_date=REF, suggestions=n)
+    assert len(analysis.suggestions) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   \n"])
+def test_suggest_empty_text_gives_nothing(text):
+    assert smartcheck.suggest(text) == []
+
+
+def test_suggest_accepts_an_analysis():
+    analysis = smartcheck.analyze("I will journal more", reference_date=REF)
+    from_analysis = smartcheck.suggest(analysis)
+    from_text = smartcheck.suggest("I will journal more", reference_date=REF)
+    assert from_analysis == from_text
+
+
+def test_unknown_concern_uses_placeholders_not_invented_content():
+    suggestions = smartcheck.suggest("I want to feel different", reference_date=REF)
+    assert suggestions
+    assert all(s.placeholders for s in suggestions)
+
+
+def test_public_api_exports_rewrite():
+    for name in ("suggest", "compare", "gas_levels", "RewriteFeedback", "GasLevel", "GasScale"):
+        assert name in smartcheck.__all__
