@@ -1,0 +1,49 @@
+"""Every finding id has examples that raise it and examples that do not, and a rubric emits it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from smartcheck import analyze
+from smartcheck.kb.loader import default_kb
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES: dict[str, dict[str, list[Any]]] = yaml.safe_load((HERE / "data" / "findings_examples.yaml").read_text())
+RUBRIC_SRC = "\n".join(p.read_text() for p in (HERE.parent / "smartcheck" / "rubric").glob("*.py"))
+
+
+def _cases(kind: str) -> list[tuple[str, Any]]:
+    return [(fid, goal) for fid, ex in EXAMPLES.items() for goal in ex[kind]]
+
+
+def _ids(goal: Any) -> set[str]:
+    spec = goal if isinstance(goal, dict) else {"text": goal}
+    a = analyze(spec["text"], context=spec.get("context"), profile=spec.get("profile", "therapy"), reference_date="2026-01-05")
+    return {f.id for f in a.findings}
+
+
+def test_findings_catalogue_every_id_has_examples() -> None:
+    assert set(default_kb().findings) == set(EXAMPLES)
+    for fid, ex in EXAMPLES.items():
+        assert ex["flag"] and ex["pass"], fid
+
+
+def test_findings_catalogue_every_id_is_emitted_by_a_rubric() -> None:
+    for fid in default_kb().findings:
+        assert f'"{fid}"' in RUBRIC_SRC, fid
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("finding_id", "goal"), _cases("flag"))
+def test_findings_catalogue_should_flag(finding_id: str, goal: Any) -> None:
+    assert finding_id in _ids(goal)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("finding_id", "goal"), _cases("pass"))
+def test_findings_catalogue_should_pass(finding_id: str, goal: Any) -> None:
+    assert finding_id not in _ids(goal)
