@@ -35,10 +35,15 @@ GOALS = [
 
 @pytest.fixture(scope="module")
 def dask_client() -> Iterator[Client]:
-    """A two-worker LocalCluster, one thread per worker process."""
+    """A two-worker LocalCluster, one thread each.
+
+    Workers are threads of this process (``processes=False``) so the tests do
+    not pay for loading the model twice more; ``benchmarks/bench_dask.py``
+    runs the same comparison with worker processes at scale.
+    """
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
         ) as cluster,
         Client(cluster) as client,
     ):
