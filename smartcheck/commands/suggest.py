@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         target = result.suggestions[0].text if result.suggestions else args.text
         gas = gas_levels(target, context=args.context, reference_date=args.reference_date)
     if args.json:
-        payload = {
+        payload: dict[str, object] = {
             "suggestions": [s.model_dump(mode="json") for s in result.suggestions],
             "findings": [f.model_dump(mode="json") for f in result.findings],
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Literal
 
 from smartcheck.models import DIMENSIONS, Dimension, GoalAnalysis, RewriteFeedback
 from smartcheck.rewrite.engine import find_concerns, goal_concerns
@@ -11,6 +12,8 @@ from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis, keeps_action
 
 logger = logging.getLogger(__name__)
+
+Verdict = Literal["smart", "improved", "unchanged", "worse", "off_topic"]
 
 _NAMES: dict[Dimension, str] = {
     "specific": "Specific",
@@ -38,7 +41,7 @@ def _verdict(
     improved: tuple[Dimension, ...],
     regressed: tuple[Dimension, ...],
     kept_concern: bool,
-) -> str:
+) -> Verdict:
     """Classify the rewrite: off topic, SMART, improved, unchanged or worse."""
     if not kept_concern:
         return "off_topic"
@@ -97,6 +100,6 @@ def compare(
         kept_concern=kept_concern,
         kept_action=keeps_action(before, after),
         concerns=tuple(sorted(wanted & got if kept_concern and wanted else got)),
-        verdict=verdict,  # type: ignore[arg-type]
+        verdict=verdict,
         message=_message(verdict, improved, missing),
     )

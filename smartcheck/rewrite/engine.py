@@ -159,7 +159,7 @@ def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB)
     in_context = find_concerns(context, kb)
     if not in_context:
         return in_goal or _concerns_from_action(analysis, kb)
-    related = {r for c in in_context for r in (kb.terms(c).related if kb.terms(c) else ())}
+    related = {r for c in in_context for r in getattr(kb.terms(c), "related", ())}
     fitting = [c for c in in_goal if c in in_context] + [c for c in in_goal if c in related]
     others = in_goal if analysis.met["relevant"] else []
     return list(dict.fromkeys([*fitting, *in_context, *others]))
@@ -246,7 +246,7 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     actor = actors[-1]
     if actor.role == "other":  # the goal must be the person's own behaviour
         return Voice(actor="I", role="self")
-    role = "client" if actor.role == "clinician" else actor.role
+    role: str = "client" if actor.role == "clinician" else actor.role
     name = "Client" if actor.role == "clinician" else actor.text
     if name.lower() == "i":
         name = "I"
@@ -647,7 +647,8 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     kept = keep_draft(analysis, concerns, kb, keep_template)
     action = main_action(analysis)
     replaced: list[Draft] = []
-    for cid in concerns[:3] or [None]:
+    chosen: list[str | None] = [*concerns[:3]] or [None]
+    for cid in chosen:
         entry = kb.entry(cid)
         items: list[Intervention | None] = list(entry.actions) if entry else [None]
         if action is not None:

@@ -36,7 +36,7 @@ def article_for(word: str) -> str:
     head = word.lstrip("[")
     match = re.match(r"\d+", head)
     if match:
-        head = _engine().number_to_words(match.group(0))
+        head = str(_engine().number_to_words(match.group(0)))
     if head.lower().startswith("number"):
         return "a"
     return str(_engine().a(head)).split(" ", 1)[0]
@@ -131,4 +131,4 @@ def placeholders_in(text: str) -> tuple[str, ...]:
 
 def number_word(value: int) -> str:
     """Spell a small number ("three") with inflect."""
-    return str(_engine().number_to_words(value))
+    return str(_engine().number_to_words(str(value)))
