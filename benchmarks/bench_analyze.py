@@ -1,0 +1,78 @@
+"""Throughput of analyze_many next to plain nlp.pipe of the same spaCy model, and peak memory.
+
+Run: python benchmarks/bench_analyze.py [--repeat 8] [--json]
+
+Goals come from the bundled labelled sets (dev + SMARTSpan). "cold" runs every
+distinct goal once in this process (no warm caches); "repeated" cycles them to
+mimic a large plan file. Plain nlp.pipe uses the full default pipeline
+(including the statistical NER that smartcheck leaves out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+import smartcheck
+from smartcheck.config import Settings
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_goals() -> list[str]:
+    goals: list[str] = []
+    for path in (DATA / "goals_dev.jsonl", DATA / "smartspan" / "goals.jsonl"):
+        goals += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return goals
+
+
+def rate(fn, goals: list[str]) -> float:
+    start = time.perf_counter()
+    n = sum(1 for _ in fn(goals))
+    return n / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=8, help="times the goal set is cycled for the repeated run")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    goals = load_goals()
+    repeated = goals * args.repeat
+
+    nlp = smartcheck.load_nlp()
+    model = Settings().model_candidates()
+    name = next(n for n in model if spacy.util.is_package(n))
+    plain = spacy.load(name)
+    list(plain.pipe(goals[:20]))
+    # One-time start-up (model, dateparser and quantulum3 tables) is not throughput.
+    warm = ["I will swim 2 km by June 3", "Je veux nager tous les jours", "Pt will lift 120 mmHg x 2 wks"]
+    list(smartcheck.analyze_many(warm))
+
+    many = lambda g: smartcheck.analyze_many(g, reference_date="2026-01-05")  # noqa: E731
+    cold = rate(many, goals)
+    result = {
+        "machine": f"{platform.machine()}, {platform.python_version()}, {len(goals)} distinct goals",
+        "model": f"{nlp.meta['name']} {nlp.meta['version']}",
+        "analyze_many_cold_goals_per_s": round(cold, 1),
+        "analyze_many_goals_per_s": round(rate(many, repeated), 1),
+        "plain_nlp_pipe_goals_per_s": round(rate(plain.pipe, repeated), 1),
+        "goals": len(repeated),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    result["ratio"] = round(result["analyze_many_goals_per_s"] / result["plain_nlp_pipe_goals_per_s"], 2)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key:32} {value}")
+
+
+if __name__ == "__main__":
+    main()
