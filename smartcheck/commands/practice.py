@@ -48,17 +48,18 @@ def draw(args: argparse.Namespace) -> list[Exercise]:
 
 
 def highlight(analysis: GoalAnalysis) -> str:
-    """Mark each dimension's evidence in the text: ``[M: every day]``."""
-    marks: list[tuple[int, int, str]] = []
+    """Mark each dimension's evidence in the text: ``[M: every day]``, ``[SR: walk]``."""
+    letters: dict[tuple[int, int], str] = {}
     for dimension in DIMENSIONS:
         for ev in analysis.dimensions.get(dimension).evidence:
-            marks.append((ev.start, ev.end, DIMENSION_LETTERS[dimension]))
+            key = (ev.start, ev.end)
+            letters[key] = letters.get(key, "") + DIMENSION_LETTERS[dimension]
     out, cursor = [], 0
-    for start, end, letter in sorted(marks):
+    for (start, end), marks in sorted(letters.items()):
         if start < cursor:
             continue
         out.append(analysis.text[cursor:start])
-        out.append(f"[{letter}: {analysis.text[start:end]}]")
+        out.append(f"[{marks}: {analysis.text[start:end]}]")
         cursor = end
     out.append(analysis.text[cursor:])
     return "".join(out)

@@ -1,8 +1,8 @@
 """Goal Attainment Scaling: five levels (-2 to +2) around a SMART goal.
 
 Level 0 is the goal itself. The other levels change one quantified part of
-it (a criterion, an amount, a session length or a frequency) by one or two
-steps, the way rehabilitation teams write GAS scales.
+it (the assistance level, a criterion, an amount, a session length or a
+frequency) by one or two steps, the way rehabilitation teams write GAS scales.
 """
 
 from __future__ import annotations
@@ -11,8 +11,17 @@ import datetime as dt
 import logging
 import re
 
-from smartcheck.models import DIMENSIONS, Element, Finding, GasLevel, GasScale, GoalAnalysis
+from smartcheck.models import (
+    DIMENSIONS,
+    Assistance,
+    Element,
+    Finding,
+    GasLevel,
+    GasScale,
+    GoalAnalysis,
+)
 from smartcheck.rewrite import grammar
+from smartcheck.rewrite.kb import AssistanceStep, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis
 
 logger = logging.getLogger(__name__)
@@ -50,6 +59,33 @@ def _not_smart(analysis: GoalAnalysis) -> Finding:
         message=f"GAS levels need a SMART goal as level 0; this goal is not {first}.{detail}",
         fix="Rewrite the goal until all five dimensions are met (see `smartcheck suggest`).",
     )
+
+
+def _assistance_levels(analysis: GoalAnalysis, element: Assistance) -> list[GasLevel]:
+    """Scale the support level: less help scores higher ("mod A" -> "min A" -> "CGA")."""
+    ladder: tuple[AssistanceStep, ...] = load_rewrite_kb().templates.assistance_ladder
+    levels = [step.level for step in ladder]
+    if "cue" in element.text.lower() or element.level not in levels:
+        return []
+    index = levels.index(element.level)
+    if index < 2 or index + 2 >= len(ladder):
+        return []
+    short = len(element.text) <= 5 or element.text.lower() in {s.short.lower() for s in ladder}
+    out = []
+    for score in range(-2, 3):
+        step = ladder[index + score]
+        if score == 0:
+            new = element.text
+        elif short:
+            new = step.short
+        else:
+            with_ = element.text.lower().startswith("with ")
+            new = step.text if with_ else step.text.removeprefix("with ")
+        text = grammar.tidy(analysis.text[: element.start] + new + analysis.text[element.end :])
+        out.append(
+            GasLevel(score=score, label=LABELS[score], text=text, changed="assistance", value=new)
+        )
+    return out
 
 
 def _candidates(analysis: GoalAnalysis) -> list[tuple[str, Element]]:
@@ -126,6 +162,10 @@ def gas_levels(
     analysis = as_analysis(goal, context, reference_date, analyze)
     if analysis.label != "SMART":
         return GasScale(goal=analysis.text, findings=(_not_smart(analysis),))
+    for element in analysis.elements.assistance:
+        levels = _assistance_levels(analysis, element)
+        if levels:
+            return GasScale(goal=analysis.text, part="assistance", levels=tuple(levels))
     for part, element in _candidates(analysis):
         levels = _levels_for(analysis, part, element)
         if levels:

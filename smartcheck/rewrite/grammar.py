@@ -47,6 +47,9 @@ def fix_articles(text: str) -> str:
 
     def repl(match: re.Match[str]) -> str:
         art, word = match.group(1), match.group(2)
+        before = text[: match.start()].rstrip()
+        if art[0].isupper() and before and before[-1] not in ".!?":
+            return match.group(0)  # "mod A on": an abbreviation, not an article
         if word.lower() in {"few", "lot", "little", "bit"}:
             return match.group(0)
         new = article_for(word)

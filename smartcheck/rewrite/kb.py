@@ -98,6 +98,14 @@ class Replacement(_Frozen):
     scope: Literal["body", "all"] = "all"
 
 
+class AssistanceStep(_Frozen):
+    """One rung of the assistance ladder used for GAS levels."""
+
+    level: str
+    text: str
+    short: str
+
+
 class Templates(_Frozen):
     """The templates file: sentence patterns, stems, removals and placeholders."""
 
@@ -107,6 +115,7 @@ class Templates(_Frozen):
     drop_action: tuple[str, ...]
     removals: tuple[Replacement, ...]
     placeholders: dict[SlotName, str]
+    assistance_ladder: tuple[AssistanceStep, ...] = ()
     generic_verbs: tuple[str, ...] = ()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smartcheck.models import Duration, Frequency, Measure, Quantity, Timeframe
+from smartcheck.models import Assistance, Duration, Frequency, Measure, Quantity, Timeframe
 from smartcheck.rewrite import gas_levels
 
 
@@ -70,6 +70,35 @@ def test_gas_small_counts_step_by_one(make, at):
         make, at, text, quantities=(Quantity(value=3, unit="meeting", **at(text, "3 AA meetings")),)
     )
     assert [lvl.value for lvl in gas_levels(analysis).levels] == ["1", "2", "3", "4", "5"]
+
+
+LONG = ["total", "maximal", "moderate", "minimal", "contact guard"]
+
+
+@pytest.mark.parametrize(
+    ("part", "level", "values"),
+    [
+        ("min A", "minimal", ["max A", "mod A", "min A", "CGA", "SBA"]),
+        ("with moderate assistance", "moderate", [f"with {w} assistance" for w in LONG]),
+    ],
+)
+def test_gas_scales_assistance_level(make, at, part, level, values):
+    text = f"Pt will complete grooming at the sink {part} within 3 weeks"
+    analysis = make(
+        text,
+        met="11111",
+        actor="Pt",
+        role="client",
+        verb="complete",
+        assistance=(Assistance(level=level, **at(text, part)),),
+        durations=(Duration(seconds=300, **at(text, "3 weeks")),),
+    )
+    scale = gas_levels(analysis)
+    assert scale.part == "assistance"
+    assert [lvl.value for lvl in scale.levels] == values
+    assert (
+        scale.levels[0].text == f"Pt will complete grooming at the sink {values[0]} within 3 weeks."
+    )
 
 
 @pytest.mark.parametrize("met", ["11110", "01111", "00000"])

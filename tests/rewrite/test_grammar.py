@@ -18,6 +18,7 @@ from smartcheck.rewrite import grammar
         ("A easy step", "An easy step"),
         ("a [number] week plan", "a [number] week plan"),
         ("a few times", "a few times"),
+        ("with RW and mod A on level surfaces", "with RW and mod A on level surfaces"),
     ],
 )
 def test_grammar_fix_articles(text, expected):
