@@ -52,8 +52,9 @@ def highlight(analysis: GoalAnalysis) -> str:
     letters: dict[tuple[int, int], str] = {}
     for dimension in DIMENSIONS:
         for ev in analysis.dimensions.get(dimension).evidence:
-            key = (ev.start, ev.end)
-            letters[key] = letters.get(key, "") + DIMENSION_LETTERS[dimension]
+            key, letter = (ev.start, ev.end), DIMENSION_LETTERS[dimension]
+            if letter not in letters.get(key, ""):
+                letters[key] = letters.get(key, "") + letter
     out, cursor = [], 0
     for (start, end), marks in sorted(letters.items()):
         if start < cursor:
