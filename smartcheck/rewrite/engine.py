@@ -17,7 +17,7 @@ from typing import Literal
 
 from smartcheck.models import Action, Dimension, Element, Finding, GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar
-from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB, Template
+from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB, Template, load_rewrite_kb
 
 logger = logging.getLogger(__name__)
 
@@ -83,41 +83,17 @@ class RewriteResult:
 # --------------------------------------------------------------------------- helpers
 
 
-def not_a_goal(text: str) -> Finding | None:
+def not_a_goal(text: str, kb: RewriteKB | None = None) -> Finding | None:
     """Return a finding when ``text`` is a question, a progress note or empty."""
+    kb = kb or load_rewrite_kb()
     stripped = text.strip()
     if not stripped:
-        return _finding("empty", "The text is empty, so there is nothing to rewrite.")
+        return kb.finding("empty")
     if stripped.endswith("?"):
-        return _finding("question", "This is a question, not a goal; no rewrite is proposed.")
+        return kb.finding("question")
     if _PAST_TENSE.match(stripped) and not _FUTURE.search(stripped):
-        return _finding(
-            "past_tense",
-            "This reads like a past-tense progress note, not a goal; no rewrite is proposed.",
-        )
+        return kb.finding("past_tense")
     return None
-
-
-def _finding(kind: str, message: str) -> Finding:
-    """Build the ``specific.not_a_goal`` finding."""
-    return Finding(
-        id="specific.not_a_goal",
-        dimension="specific",
-        severity="error",
-        message=message,
-        fix="Write what the person will do, starting with 'I will' or 'Client will'.",
-    )
-
-
-def _already_smart() -> Finding:
-    """Build the finding for a goal that needs no rewrite."""
-    return Finding(
-        id="specific.already_smart",
-        dimension="specific",
-        severity="info",
-        message="The goal is already SMART; no rewrite is needed.",
-        fix="Use `smartcheck suggest --gas` or gas_levels() to write GAS levels instead.",
-    )
 
 
 def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) -> list[str]:
@@ -695,11 +671,11 @@ def rewrite_analysis(
     analysis: GoalAnalysis, *, context: str | None, kb: RewriteKB
 ) -> RewriteResult:
     """Return every candidate rewrite of an analysed goal, in preference order."""
-    finding = not_a_goal(analysis.text)
+    finding = not_a_goal(analysis.text, kb)
     if finding is not None:
         return RewriteResult(findings=(finding,))
     if analysis.label == "SMART":
-        return RewriteResult(findings=(_already_smart(),))
+        return RewriteResult(findings=(kb.finding("already_smart"),))
     drafts = build_drafts(analysis, context if context is not None else analysis.context, kb)
     seen: dict[str, Suggestion] = {}
     for draft in drafts:

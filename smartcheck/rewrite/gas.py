@@ -48,17 +48,10 @@ _LOWER_IS_BETTER = re.compile(
 
 def _not_smart(analysis: GoalAnalysis) -> Finding:
     """Explain why a goal that is not SMART gets no GAS levels."""
-    missing = [d for d in DIMENSIONS if not analysis.met[d]]
-    first = missing[0]
+    first = next(d for d in DIMENSIONS if not analysis.met[d])
     reasons = [f.message for f in analysis.dimensions.get(first).findings]
     detail = f" {reasons[0]}" if reasons else ""
-    return Finding(
-        id=f"{first}.gas_needs_smart_goal",
-        dimension=first,
-        severity="error",
-        message=f"GAS levels need a SMART goal as level 0; this goal is not {first}.{detail}",
-        fix="Rewrite the goal until all five dimensions are met (see `smartcheck suggest`).",
-    )
+    return load_rewrite_kb().finding("gas_needs_smart_goal", dimension=first, detail=detail)
 
 
 def _assistance_levels(analysis: GoalAnalysis, element: Assistance) -> list[GasLevel]:
@@ -166,15 +159,8 @@ def gas_levels(
         levels = _assistance_levels(analysis, element)
         if levels:
             return GasScale(goal=analysis.text, part="assistance", levels=tuple(levels))
-    for part, element in _candidates(analysis):
-        levels = _levels_for(analysis, part, element)
+    for part, quantified in _candidates(analysis):
+        levels = _levels_for(analysis, part, quantified)
         if levels:
             return GasScale(goal=analysis.text, part=part, levels=tuple(levels))
-    finding = Finding(
-        id="measurable.gas_no_quantity",
-        dimension="measurable",
-        severity="warning",
-        message="The goal has no number that can be scaled into GAS levels.",
-        fix="State an amount, frequency, duration or accuracy with a number.",
-    )
-    return GasScale(goal=analysis.text, findings=(finding,))
+    return GasScale(goal=analysis.text, findings=(load_rewrite_kb().finding("gas_no_quantity"),))

@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from smartcheck.errors import KnowledgeBaseError
+from smartcheck.models import Finding
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +107,16 @@ class AssistanceStep(_Frozen):
     short: str
 
 
+class Message(_Frozen):
+    """A finding the rewrite engine returns; fields may hold {named} values."""
+
+    id: str
+    dimension: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    fix: str
+
+
 class Templates(_Frozen):
     """The templates file: sentence patterns, stems, removals and placeholders."""
 
@@ -116,6 +127,7 @@ class Templates(_Frozen):
     removals: tuple[Replacement, ...]
     placeholders: dict[SlotName, str]
     assistance_ladder: tuple[AssistanceStep, ...] = ()
+    messages: dict[str, Message] = Field(default_factory=dict)
     generic_verbs: tuple[str, ...] = ()
 
 
@@ -167,6 +179,15 @@ class RewriteKB(_Frozen):
     def entry(self, concern: str | None) -> ConcernEntry | None:
         """Return the interventions of ``concern`` or None when unknown."""
         return self.interventions.concerns.get(concern) if concern else None
+
+    def finding(self, key: str, **values: str) -> Finding:
+        """Build the finding ``key`` of templates.yaml, filling its {named} values."""
+        entry = self.templates.messages[key]
+        fields = {
+            name: getattr(entry, name).format(**values)
+            for name in ("id", "dimension", "message", "fix")
+        }
+        return Finding(severity=entry.severity, **fields)
 
     def terms(self, concern: str) -> ConcernTerms | None:
         """Return the trigger words of ``concern``."""

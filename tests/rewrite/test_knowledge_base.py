@@ -105,3 +105,20 @@ concerns:
     merged = merge_interventions(load_interventions(), load_interventions(path))
     assert "tinnitus" in merged.concerns
     assert "anxiety" in merged.concerns
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "fid"),
+    [
+        ("empty", {}, "specific.not_a_goal"),
+        ("question", {}, "specific.not_a_goal"),
+        ("past_tense", {}, "specific.not_a_goal"),
+        ("already_smart", {}, "specific.already_smart"),
+        ("gas_needs_smart_goal", {"dimension": "time_bound", "detail": ""}, None),
+        ("gas_no_quantity", {}, "measurable.gas_no_quantity"),
+    ],
+)
+def test_kb_messages_build_findings(kb, key, values, fid):
+    finding = kb.finding(key, **values)
+    assert finding.id == (fid or "time_bound.gas_needs_smart_goal")
+    assert finding.message and finding.fix
