@@ -45,7 +45,20 @@ def rewrite(
         ordered = rank(
             analysis, result.suggestions, context=ctx, analyze=analyze or default_analyze()
         )
-    return RewriteResult(suggestions=tuple(ordered[:n]), findings=result.findings)
+    return RewriteResult(
+        suggestions=tuple(_own_words_second(ordered)[:n]), findings=result.findings
+    )
+
+
+def _own_words_second(ordered: list[Suggestion]) -> list[Suggestion]:
+    """Offer the person's own wording second when the best rewrite replaced it."""
+    if not ordered or ordered[0].template == "keep_goal":
+        return ordered
+    own = next((s for s in ordered[1:] if s.template == "keep_goal"), None)
+    if own is None:
+        return ordered
+    rest = [s for s in ordered[1:] if s is not own]
+    return [ordered[0], own, *rest]
 
 
 def suggest(

@@ -18,7 +18,7 @@ MAX_VERIFIED = 8
 
 def default_analyze() -> Analyze:
     """Return ``smartcheck.analyze`` (imported late: the analyzer sits above us)."""
-    from smartcheck.analyzer import analyze  # noqa: PLC0415 - avoids an import cycle
+    from smartcheck.analyzer import analyze
 
     return analyze
 
