@@ -151,3 +151,14 @@ def test_unknown_concern_uses_placeholders_not_invented_content():
 def test_public_api_exports_rewrite():
     for name in ("suggest", "compare", "gas_levels", "RewriteFeedback", "GasLevel", "GasScale"):
         assert name in smartcheck.__all__
+
+
+def test_off_context_goal_is_redirected_and_own_wording_offered_second():
+    suggestions = smartcheck.suggest(
+        "I will clean out the garage by Saturday",
+        context="social anxiety; avoids parties",
+        reference_date=REF,
+    )
+    assert "social" in suggestions[0].text
+    assert suggestions[1].text.startswith("I will clean out the garage by Saturday")
+    assert suggestions[1].placeholders == ("to [reason it matters to you]",)
