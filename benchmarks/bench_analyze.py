@@ -28,7 +28,11 @@ DATA = Path(__file__).resolve().parent / "data"
 def load_goals() -> list[str]:
     goals: list[str] = []
     for path in (DATA / "goals_dev.jsonl", DATA / "smartspan" / "goals.jsonl"):
-        goals += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        goals += [
+            json.loads(line)["text"]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     return goals
 
 
@@ -40,7 +44,9 @@ def rate(fn, goals: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=8, help="times the goal set is cycled for the repeated run")
+    parser.add_argument(
+        "--repeat", type=int, default=8, help="times the goal set is cycled for the repeated run"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     goals = load_goals()
@@ -52,13 +58,18 @@ def main() -> None:
     plain = spacy.load(name)
     list(plain.pipe(goals[:20]))
     # One-time start-up (model, dateparser and quantulum3 tables) is not throughput.
-    warm = ["I will swim 2 km by June 3", "Je veux nager tous les jours", "Pt will lift 120 mmHg x 2 wks"]
+    warm = [
+        "I will swim 2 km by June 3",
+        "Je veux nager tous les jours",
+        "Pt will lift 120 mmHg x 2 wks",
+    ]
     list(smartcheck.analyze_many(warm))
 
     many = lambda g: smartcheck.analyze_many(g, reference_date="2026-01-05")  # noqa: E731
     cold = rate(many, goals)
     result = {
-        "machine": f"{platform.machine()}, {platform.python_version()}, {len(goals)} distinct goals",
+        "machine": f"{platform.machine()}, Python {platform.python_version()}",
+        "distinct_goals": len(goals),
         "model": f"{nlp.meta['name']} {nlp.meta['version']}",
         "analyze_many_cold_goals_per_s": round(cold, 1),
         "analyze_many_goals_per_s": round(rate(many, repeated), 1),
@@ -66,7 +77,9 @@ def main() -> None:
         "goals": len(repeated),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
-    result["ratio"] = round(result["analyze_many_goals_per_s"] / result["plain_nlp_pipe_goals_per_s"], 2)
+    result["ratio"] = round(
+        result["analyze_many_goals_per_s"] / result["plain_nlp_pipe_goals_per_s"], 2
+    )
     if args.json:
         print(json.dumps(result, indent=2))
     else:

@@ -22,12 +22,18 @@ def findings_page() -> str:
     lines = [
         "# Finding catalogue",
         "",
-        "Generated from `smartcheck/data/findings.yaml` by `python docs/generate.py`; do not edit by hand.",
+        "Generated from `smartcheck/data/findings.yaml` by `python docs/generate.py`;",
+        "do not edit by hand.",
         "`{text}` is the span the finding points at.",
         "",
     ]
     for dim in ("specific", "measurable", "achievable", "relevant", "time_bound"):
-        lines += [f"## {dim}", "", "| id | severity | message | how to fix |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"## {dim}",
+            "",
+            "| id | severity | message | how to fix |",
+            "| --- | --- | --- | --- |",
+        ]
         for fid, spec in kb.findings.items():
             if spec.dimension == dim:
                 msg = spec.message.replace("|", "\\|")
@@ -61,7 +67,11 @@ def api_page() -> str:
                 for fname, info in fields.items():
                     raw = info.annotation
                     ann = raw.__name__ if isinstance(raw, type) else str(raw)
-                    ann = ann.replace("typing.", "").replace("smartcheck.models.", "").replace("Annotated[", "[")
+                    ann = (
+                        ann.replace("typing.", "")
+                        .replace("smartcheck.models.", "")
+                        .replace("Annotated[", "[")
+                    )
                     lines.append(f"| `{fname}` | `{ann.replace('|', '/')}` |")
                 lines.append("")
         elif callable(obj):

@@ -75,7 +75,7 @@ def analyze(
     reference_date: DateLike = None,
     profile: str = "therapy",
     settings: Settings | None = None,
-    id: str | None = None,  # noqa: A002 - matches the Goal field
+    id: str | None = None,
     suggestions: int = 0,
 ) -> GoalAnalysis:
     """Analyse one goal and return its explained SMART scores.
@@ -92,10 +92,16 @@ def analyze(
     ref = resolve_reference_date(reference_date)
     nlp = load_nlp(settings)
     register_extensions()
-    doc = _prepare(nlp, Goal(text=clean, context=context or None, id=id), reference_date=ref, profile=profile, index=None)
+    doc = _prepare(
+        nlp,
+        Goal(text=clean, context=context or None, id=id),
+        reference_date=ref,
+        profile=profile,
+        index=None,
+    )
     result = _result(nlp(doc))
     if suggestions > 0:
-        from smartcheck.rewrite import suggest  # noqa: PLC0415 - rewrite sits above the analyzer
+        from smartcheck.rewrite import suggest
 
         found = suggest(result, context=context, n=suggestions)
         result = result.model_copy(update={"suggestions": tuple(found)})
@@ -135,7 +141,9 @@ def _failure(index: int, item: object, err: InputError) -> AnalysisFailure:
     elif isinstance(item, Mapping) and item.get("id") is not None:
         item_id = str(item["id"])
     length = len(item) if isinstance(item, str) else None
-    return AnalysisFailure(id=item_id, index=index, error=err.code, reason=err.reason, length=length)
+    return AnalysisFailure(
+        id=item_id, index=index, error=err.code, reason=err.reason, length=length
+    )
 
 
 def analyze_many(
@@ -173,7 +181,9 @@ def analyze_many(
                 failures.append(_failure(index, item, err))
                 continue
             except (TypeError, ValueError) as err:
-                failures.append(_failure(index, item, NotTextError(f"invalid item: {type(err).__name__}")))
+                failures.append(
+                    _failure(index, item, NotTextError(f"invalid item: {type(err).__name__}"))
+                )
                 continue
             yield _prepare(nlp, goal, reference_date=ref, profile=profile, index=index)
 

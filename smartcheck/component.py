@@ -75,7 +75,9 @@ class SmartCheckComponent:
         context = doc._.smartcheck_context
         elements = extract_elements(doc, self.res, ref)
         ctx_doc = self.nlp.make_doc(context) if context else None
-        inp = RubricInput(elements=elements, context=read_context(ctx_doc, self.res), profile=profile, kb=self.kb)
+        inp = RubricInput(
+            elements=elements, context=read_context(ctx_doc, self.res), profile=profile, kb=self.kb
+        )
         dims = score_dimensions(inp)
         label, value = overall(dims, profile)
         findings = sorted(
@@ -141,8 +143,8 @@ class SmartCheckComponent:
     assigns=["doc._.smart", "doc.spans"],
     requires=["token.dep", "token.pos", "token.lemma"],
 )
-def make_smartcheck(nlp: Language, name: str, profile: str, kb_path: str | None) -> SmartCheckComponent:
+def make_smartcheck(
+    nlp: Language, name: str, profile: str, kb_path: str | None
+) -> SmartCheckComponent:
     """Create the smartcheck component (registered as the ``spacy_factories`` entry point)."""
     return SmartCheckComponent(nlp, name, profile, kb_path)
-
-

@@ -12,7 +12,14 @@ from smartcheck.analyzer import analyze_many
 from smartcheck.config import Settings
 from smartcheck.errors import InputError
 from smartcheck.kb.loader import default_kb
-from smartcheck.models import DIMENSION_LETTERS, DIMENSIONS, AnalysisFailure, Element, GoalAnalysis
+from smartcheck.models import (
+    DIMENSION_LETTERS,
+    DIMENSIONS,
+    AnalysisFailure,
+    Dimension,
+    Element,
+    GoalAnalysis,
+)
 
 LABELS = ("SMART", "Partially SMART", "Not SMART")
 #: Rubric element kind -> (Elements field, value check).
@@ -72,7 +79,7 @@ class Report:
 
     n: int = 0
     failures: int = 0
-    dims: dict[str, Counts] = field(default_factory=dict)
+    dims: dict[Dimension, Counts] = field(default_factory=dict)
     correct: dict[str, int] = field(default_factory=dict)
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
     elements: dict[str, Counts] = field(default_factory=dict)
@@ -105,15 +112,20 @@ class Report:
             "goals": self.n,
             "failures": self.failures,
             "dimensions": {
-                d: {"accuracy": round(self.accuracy(d), 4), "f1": round(c.f1, 4)} for d, c in self.dims.items()
+                d: {"accuracy": round(self.accuracy(d), 4), "f1": round(c.f1, 4)}
+                for d, c in self.dims.items()
             },
             "class_macro_f1": round(self.macro_f1(), 4),
             "class_f1": {k: round(v, 4) for k, v in self.class_f1().items()},
             "elements": {
-                k: {"f1": round(c.f1, 4), "precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                    "span_f1": round(self.element_spans[k].f1, 4)}
+                k: {
+                    "f1": round(c.f1, 4),
+                    "precision": round(c.precision, 4),
+                    "recall": round(c.recall, 4),
+                    "span_f1": round(self.element_spans[k].f1, 4),
+                }
                 for k, c in self.elements.items()
-            },  # fmt: skip
+            },
         }
 
 
@@ -126,7 +138,9 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 yield json.loads(line)
             except json.JSONDecodeError as err:
-                raise InputError(f"{path}:{n}: not valid JSON ({err.msg})", source=str(path), row=n) from err
+                raise InputError(
+                    f"{path}:{n}: not valid JSON ({err.msg})", source=str(path), row=n
+                ) from err
 
 
 def gold_class(labels: dict[str, int], profile: str) -> str:
@@ -153,7 +167,9 @@ def _locate(text: str, gold: Iterable[dict[str, Any]]) -> list[tuple[int, int, d
     return out
 
 
-def _match(gold: list[tuple[int, int, dict[str, Any]]], pred: list[Element], check: ElementCheck | None) -> Counts:
+def _match(
+    gold: list[tuple[int, int, dict[str, Any]]], pred: list[Element], check: ElementCheck | None
+) -> Counts:
     used: set[int] = set()
     tp = 0
     for gs, ge, g in gold:
@@ -174,7 +190,9 @@ def _add(total: Counts, part: Counts) -> None:
     total.fn += part.fn
 
 
-def evaluate_records(records: list[dict[str, Any]], *, profile: str | None = None, settings: Settings | None = None) -> Report:
+def evaluate_records(
+    records: list[dict[str, Any]], *, profile: str | None = None, settings: Settings | None = None
+) -> Report:
     """Analyse labelled records and compare with their labels and elements."""
     report = Report()
     by_profile: dict[str, list[dict[str, Any]]] = {}
@@ -182,11 +200,18 @@ def evaluate_records(records: list[dict[str, Any]], *, profile: str | None = Non
         by_profile.setdefault(profile or rec.get("profile") or "therapy", []).append(rec)
     for prof, recs in by_profile.items():
         items = [
-            {"text": r["text"], "context": r.get("context"), "id": r.get("id"), "reference_date": r.get("reference_date")}
+            {
+                "text": r["text"],
+                "context": r.get("context"),
+                "id": r.get("id"),
+                "reference_date": r.get("reference_date"),
+            }
             for r in recs
         ]
         counted = default_kb().profile(prof).counted
-        for rec, result in zip(recs, analyze_many(items, profile=prof, settings=settings), strict=True):
+        for rec, result in zip(
+            recs, analyze_many(items, profile=prof, settings=settings), strict=True
+        ):
             report.n += 1
             if isinstance(result, AnalysisFailure):
                 report.failures += 1
@@ -195,19 +220,21 @@ def evaluate_records(records: list[dict[str, Any]], *, profile: str | None = Non
     return report
 
 
-def _score_record(report: Report, rec: dict[str, Any], result: GoalAnalysis, prof: str, counted: tuple[str, ...]) -> None:
+def _score_record(
+    report: Report, rec: dict[str, Any], result: GoalAnalysis, prof: str, counted: tuple[str, ...]
+) -> None:
     labels = rec.get("labels", {})
     for dim in DIMENSIONS:
         letter = DIMENSION_LETTERS[dim]
         if letter not in labels or dim not in counted:
             continue
-        gold, pred = bool(labels[letter]), result.dimensions.get(dim).met
+        gold, got = bool(labels[letter]), result.dimensions.get(dim).met
         c = report.dims.setdefault(dim, Counts())
-        c.tp += gold and pred
-        c.fp += pred and not gold
-        c.fn += gold and not pred
-        report.correct[dim] = report.correct.get(dim, 0) + (gold == pred)
-        if gold != pred:
+        c.tp += gold and got
+        c.fp += got and not gold
+        c.fn += gold and not got
+        report.correct[dim] = report.correct.get(dim, 0) + (gold == got)
+        if gold != got:
             report.errors.append({"id": rec.get("id"), "dimension": letter, "gold": int(gold)})
     key = (gold_class(labels, prof), result.label)
     report.confusion[key] = report.confusion.get(key, 0) + 1
@@ -215,7 +242,7 @@ def _score_record(report: Report, rec: dict[str, Any], result: GoalAnalysis, pro
         return
     gold_elements = rec["elements"]
     for kind, (field_name, check) in ELEMENT_KINDS.items():
-        pred = list(getattr(result.elements, field_name))
+        pred: list[Element] = list(getattr(result.elements, field_name))
         located = _locate(result.text, gold_elements.get(kind, []))
         if not located and not pred and kind not in gold_elements:
             continue
@@ -223,6 +250,8 @@ def _score_record(report: Report, rec: dict[str, Any], result: GoalAnalysis, pro
         _add(report.element_spans.setdefault(kind, Counts()), _match(located, pred, None))
 
 
-def evaluate_file(path: Path, *, profile: str | None = None, settings: Settings | None = None) -> Report:
+def evaluate_file(
+    path: Path, *, profile: str | None = None, settings: Settings | None = None
+) -> Report:
     """Evaluate a JSON-lines file of labelled goals (the rubric's data format)."""
     return evaluate_records(list(read_jsonl(path)), profile=profile, settings=settings)

@@ -279,7 +279,6 @@ class AnalysisFailure(_Frozen):
     length: int | None = None
 
 
-
 # --------------------------------------------------------------------------- training
 
 

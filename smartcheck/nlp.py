@@ -27,7 +27,9 @@ def _load_one(name: str, exclude: tuple[str, ...]) -> Language:
     try:
         return spacy.load(name, exclude=list(exclude))
     except OSError as err:
-        raise ModelNotFoundError(f"cannot load spaCy model {name!r}: {err}; {INSTALL_HINT}") from err
+        raise ModelNotFoundError(
+            f"cannot load spaCy model {name!r}: {err}; {INSTALL_HINT}"
+        ) from err
 
 
 @functools.lru_cache(maxsize=4)

@@ -45,10 +45,25 @@ def met(a: GoalAnalysis) -> str:
             "SMART",
         ),
         ("I will walk 10 miles per day", "recovering from an injury", "11010", "Partially SMART"),
-        ("I will clean out the garage by Saturday", "social anxiety; avoids parties", "11101", "Partially SMART"),
+        (
+            "I will clean out the garage by Saturday",
+            "social anxiety; avoids parties",
+            "11101",
+            "Partially SMART",
+        ),
         ("Pt will reduce PHQ-9 score to <10 by 3/15/2026", "moderate depression", "11111", "SMART"),
-        ("I will never lose my temper with my kids again", "anger outbursts at home", "00010", "Not SMART"),
-        ("Did you complete your breathing exercises each day this week?", None, "00000", "Not SMART"),
+        (
+            "I will never lose my temper with my kids again",
+            "anger outbursts at home",
+            "00010",
+            "Not SMART",
+        ),
+        (
+            "Did you complete your breathing exercises each day this week?",
+            None,
+            "00000",
+            "Not SMART",
+        ),
     ],
 )
 def test_analyze_seed_examples(goal: str, context: str | None, smart: str, label: str) -> None:
@@ -60,7 +75,11 @@ def test_analyze_seed_examples(goal: str, context: str | None, smart: str, label
 def test_analyze_explains_why_a_vague_goal_fails() -> None:
     a = analyze("I want to feel less anxious", reference_date=REF)
     ids = {f.id for f in a.findings}
-    assert {"specific.state_not_behavior", "measurable.comparative_without_number", "time_bound.no_timeframe"} <= ids
+    assert {
+        "specific.state_not_behavior",
+        "measurable.comparative_without_number",
+        "time_bound.no_timeframe",
+    } <= ids
     state = next(f for f in a.findings if f.id == "specific.state_not_behavior")
     assert state.span is not None
     assert a.text[state.span.start : state.span.end] == state.span.text == "feel less anxious"
@@ -146,10 +165,16 @@ def test_analyze_many_keeps_order_and_reports_bad_items() -> None:
 
 
 def test_analyze_many_matches_analyze() -> None:
-    goals = ["I will walk 20 minutes daily for 4 weeks", "sleep better", "Pt will ambulate 150 ft with CGA"]
+    goals = [
+        "I will walk 20 minutes daily for 4 weeks",
+        "sleep better",
+        "Pt will ambulate 150 ft with CGA",
+    ]
     many = list(analyze_many(goals, reference_date=REF, batch_size=2))
     single = [analyze(g, reference_date=REF) for g in goals]
-    assert [m.model_dump() for m in many] == [s.model_copy(update={"index": i}).model_dump() for i, s in enumerate(single)]
+    assert [m.model_dump() for m in many] == [
+        s.model_copy(update={"index": i}).model_dump() for i, s in enumerate(single)
+    ]
 
 
 def test_analyze_many_streams_lazily() -> None:

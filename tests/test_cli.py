@@ -24,7 +24,11 @@ def _command() -> list[str]:
 
 def test_cli_installed_command_checks_a_goal() -> None:
     proc = subprocess.run(
-        [*_command(), "check", "I want to feel less anxious"], capture_output=True, text=True, timeout=120, check=False
+        [*_command(), "check", "I want to feel less anxious"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "Not SMART" in proc.stdout
@@ -33,11 +37,19 @@ def test_cli_installed_command_checks_a_goal() -> None:
 
 
 def test_cli_check_json_is_a_goal_analysis(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["check", "I will walk daily for two weeks", "--json", "--reference-date", "2026-01-05"])
+    code = main(
+        ["check", "I will walk daily for two weeks", "--json", "--reference-date", "2026-01-05"]
+    )
     data = json.loads(capsys.readouterr().out)
     assert code == ExitStatus.OK
     assert data["label"] in {"SMART", "Partially SMART", "Not SMART"}
-    assert set(data["dimensions"]) == {"specific", "measurable", "achievable", "relevant", "time_bound"}
+    assert set(data["dimensions"]) == {
+        "specific",
+        "measurable",
+        "achievable",
+        "relevant",
+        "time_bound",
+    }
     assert data["elements"]["timeframes"][0]["days"] == 14
 
 
@@ -70,7 +82,9 @@ def test_cli_evaluate_smartspan_meets_the_issue_targets(capsys: pytest.CaptureFi
     assert report["class_macro_f1"] >= 0.82
 
 
-def test_cli_evaluate_names_a_malformed_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_evaluate_names_a_malformed_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "I will walk", "labels": {}}\n{not json\n', encoding="utf-8")
     assert main(["evaluate", str(bad)]) == ExitStatus.USAGE

@@ -60,4 +60,6 @@ def test_component_multiprocess_pipe_gives_same_results(user_nlp) -> None:
     goals = [GOAL, "I want to be happier", "Client will attend 3 AA meetings per week"] * 2
     one = [d._.smart.model_dump() for d in user_nlp.pipe(goals)]
     two = [d._.smart.model_dump() for d in user_nlp.pipe(goals, n_process=2, batch_size=2)]
-    assert [{**a, "reference_date": None} for a in one] == [{**b, "reference_date": None} for b in two]
+    assert [{**a, "reference_date": None} for a in one] == [
+        {**b, "reference_date": None} for b in two
+    ]

@@ -25,11 +25,14 @@ def test_docs_python_blocks_run(name: str) -> None:
     assert blocks, name
     namespace: dict[str, object] = {}
     for block in blocks:
-        exec(compile(block, name, "exec"), namespace)  # noqa: S102 - our own documentation
+        exec(compile(block, name, "exec"), namespace)
 
 
 def test_docs_generated_pages_are_current() -> None:
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "docs" / "generate.py"), "--check"], capture_output=True, text=True, check=False
+        [sys.executable, str(ROOT / "docs" / "generate.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

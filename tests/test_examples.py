@@ -15,6 +15,13 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.py"
 @pytest.mark.slow
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
 def test_examples_run(script: Path) -> None:
-    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip()

@@ -12,7 +12,9 @@ from smartcheck import analyze
 from smartcheck.kb.loader import default_kb
 
 HERE = Path(__file__).resolve().parent
-EXAMPLES: dict[str, dict[str, list[Any]]] = yaml.safe_load((HERE / "data" / "findings_examples.yaml").read_text())
+EXAMPLES: dict[str, dict[str, list[Any]]] = yaml.safe_load(
+    (HERE / "data" / "findings_examples.yaml").read_text()
+)
 RUBRIC_SRC = "\n".join(p.read_text() for p in (HERE.parent / "smartcheck" / "rubric").glob("*.py"))
 
 
@@ -22,7 +24,12 @@ def _cases(kind: str) -> list[tuple[str, Any]]:
 
 def _ids(goal: Any) -> set[str]:
     spec = goal if isinstance(goal, dict) else {"text": goal}
-    a = analyze(spec["text"], context=spec.get("context"), profile=spec.get("profile", "therapy"), reference_date="2026-01-05")
+    a = analyze(
+        spec["text"],
+        context=spec.get("context"),
+        profile=spec.get("profile", "therapy"),
+        reference_date="2026-01-05",
+    )
     return {f.id for f in a.findings}
 
 

@@ -9,7 +9,13 @@ from smartcheck.analyzer import analyze
 from smartcheck.config import Settings
 from smartcheck.models import DIMENSION_LETTERS, GoalAnalysis
 
-_NAMES = {"specific": "Specific", "measurable": "Measurable", "achievable": "Achievable", "relevant": "Relevant", "time_bound": "Time-bound"}
+_NAMES = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "time_bound": "Time-bound",
+}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,9 +23,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="score one goal and explain the score")
     p.add_argument("text", help="the goal, in quotes")
     p.add_argument("--context", help="presenting concern or treatment aim next to the goal")
-    p.add_argument("--profile", default="therapy", help="scoring profile: therapy (default) or coaching")
+    p.add_argument(
+        "--profile", default="therapy", help="scoring profile: therapy (default) or coaching"
+    )
     p.add_argument("--reference-date", help="date relative timeframes resolve against (YYYY-MM-DD)")
-    p.add_argument("--model", help="spaCy model package or path (default: installed English pipeline)")
+    p.add_argument(
+        "--model", help="spaCy model package or path (default: installed English pipeline)"
+    )
     p.add_argument("--json", action="store_true", help="print the full analysis as JSON")
     p.set_defaults(func=run)
 
@@ -40,9 +50,13 @@ def render(analysis: GoalAnalysis, *, color: bool = False) -> str:
     for name, dim in analysis.dimensions.items():
         status = "met" if dim.met else "not met"
         note = "" if dim.counted else " (not counted in this profile)"
-        lines.append(f"{DIMENSION_LETTERS[name]}  {_NAMES[name]:<11} {status:<8} {dim.score:.2f}{note}")
+        lines.append(
+            f"{DIMENSION_LETTERS[name]}  {_NAMES[name]:<11} {status:<8} {dim.score:.2f}{note}"
+        )
         for ev in dim.evidence[:3]:
-            lines.append(f"     evidence: {highlight(analysis.text, ev.start, ev.end, color=color)}")
+            lines.append(
+                f"     evidence: {highlight(analysis.text, ev.start, ev.end, color=color)}"
+            )
         for f in dim.findings:
             if f.severity == "info" and dim.met:
                 continue
@@ -56,7 +70,11 @@ def run(args: argparse.Namespace) -> int:
     """Run ``smartcheck check``."""
     settings = Settings(model=args.model) if args.model else Settings()
     analysis = analyze(
-        args.text, context=args.context, reference_date=args.reference_date, profile=args.profile, settings=settings
+        args.text,
+        context=args.context,
+        reference_date=args.reference_date,
+        profile=args.profile,
+        settings=settings,
     )
     if args.json:
         print(analysis.model_dump_json(indent=2))

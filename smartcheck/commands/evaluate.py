@@ -16,10 +16,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``evaluate`` subcommand."""
     p = sub.add_parser("evaluate", help="compare smartcheck with labelled goals (JSON lines)")
     p.add_argument("file", type=Path, help="labelled goals in the rubric's JSON-lines format")
-    p.add_argument("--profile", help="force a profile (default: each record's profile, else therapy)")
+    p.add_argument(
+        "--profile", help="force a profile (default: each record's profile, else therapy)"
+    )
     p.add_argument("--model", help="spaCy model package or path")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--errors", action="store_true", help="list the ids of disagreeing goals per dimension")
+    p.add_argument(
+        "--errors", action="store_true", help="list the ids of disagreeing goals per dimension"
+    )
     p.set_defaults(func=run)
 
 
@@ -27,9 +31,14 @@ def render(report: Report, *, errors: bool = False) -> str:
     """Render an evaluation report as text."""
     lines = [f"goals: {report.n}  (failed: {report.failures})", "", "dimension     accuracy   F1"]
     for dim, c in report.dims.items():
-        lines.append(f"{DIMENSION_LETTERS[dim]} {dim:<11} {report.accuracy(dim):>8.3f} {c.f1:>6.3f}")
+        lines.append(
+            f"{DIMENSION_LETTERS[dim]} {dim:<11} {report.accuracy(dim):>8.3f} {c.f1:>6.3f}"
+        )
     lines.append("")
-    lines.append(f"class macro-F1: {report.macro_f1():.3f}   " + "  ".join(f"{k}: {v:.3f}" for k, v in report.class_f1().items()))
+    lines.append(
+        f"class macro-F1: {report.macro_f1():.3f}   "
+        + "  ".join(f"{k}: {v:.3f}" for k, v in report.class_f1().items())
+    )
     if report.elements:
         lines += ["", "element       F1     P      R      span-F1"]
         for kind, c in report.elements.items():
@@ -47,5 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no such file: {args.file}")
     settings = Settings(model=args.model) if args.model else Settings()
     report = evaluate_file(args.file, profile=args.profile, settings=settings)
-    print(json.dumps(report.to_dict(), indent=2) if args.json else render(report, errors=args.errors))
+    print(
+        json.dumps(report.to_dict(), indent=2) if args.json else render(report, errors=args.errors)
+    )
     return 0

@@ -26,7 +26,9 @@ def _content_verb(verb: Token, lex: Lexicon) -> Token:
     while seen < 6:
         seen += 1
         children = list(verb.children)
-        comp = next((c for c in children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in _VERB_POS), None)
+        comp = next(
+            (c for c in children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in _VERB_POS), None
+        )
         able = next((c for c in children if c.dep_ == "acomp" and c.lemma_ == "able"), None)
         if able is not None:
             inner = next((c for c in able.children if c.dep_ == "xcomp"), None)
@@ -46,28 +48,45 @@ def _known_verb(word: str, lex: Lexicon) -> bool:
     return any(
         word in group
         for group in (
-            lex.observable_verbs, lex.umbrella_verbs, lex.vague_verbs, lex.change_verbs,
-            lex.state_verbs, lex.single_event_verbs, lex.chain_verbs,
+            lex.observable_verbs,
+            lex.umbrella_verbs,
+            lex.vague_verbs,
+            lex.change_verbs,
+            lex.state_verbs,
+            lex.single_event_verbs,
+            lex.chain_verbs,
         )
-    )  # fmt: skip
+    )
 
 
 def _sentence_root(sent: Span, lex: Lexicon) -> Token | None:
     """Pick the verb a goal sentence commits to, repairing common tagger slips."""
-    modal = next((t for t in sent if t.tag_ == "MD" and t.lower_ in {"will", "'ll", "shall", "'d", "would"}), None)
+    modal = next(
+        (t for t in sent if t.tag_ == "MD" and t.lower_ in {"will", "'ll", "shall", "'d", "would"}),
+        None,
+    )
     if modal is not None and modal.head.pos_ in _VERB_POS and modal.head is not modal:
         return modal.head
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-    if first is not None and first.pos_ not in _VERB_POS and _known_verb(first.lower_, lex):
-        if first.i + 1 < len(sent.doc) and sent.doc[first.i + 1].pos_ not in {"VERB", "AUX"}:
-            return first
+    mis_tagged = (
+        first is not None and first.pos_ not in _VERB_POS and _known_verb(first.lower_, lex)
+    )
+    if mis_tagged and first.i + 1 < len(sent.doc) and sent.doc[first.i + 1].pos_ not in _VERB_POS:  # type: ignore[union-attr]
+        return first
     root = sent.root
     if root.pos_ in _VERB_POS:
         return root
     cands = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
     if cands:
         return cands[0]
-    return next((t for t in sent if t.pos_ in {"NOUN", "VERB", "PROPN"} and _verb_lemma(t) in lex.observable_verbs), None)
+    return next(
+        (
+            t
+            for t in sent
+            if t.pos_ in {"NOUN", "VERB", "PROPN"} and _verb_lemma(t) in lex.observable_verbs
+        ),
+        None,
+    )
 
 
 def _verb_lemma(tok: Token) -> str:
@@ -93,11 +112,16 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
         main = _content_verb(root, lex)
         verbs.append((main, "main" if not verbs else "coordinated"))
         for conj in main.conjuncts:
-            if conj.i > main.i and (conj.pos_ in _VERB_POS or (conj.tag_ in {"NN", "VB", "VBP"} and _known_verb(conj.lower_, lex))):
+            if conj.i > main.i and (
+                conj.pos_ in _VERB_POS
+                or (conj.tag_ in {"NN", "VB", "VBP"} and _known_verb(conj.lower_, lex))
+            ):
                 verbs.append((_content_verb(conj, lex), "coordinated"))
         for prep in main.children:
             if prep.dep_ == "prep" and prep.lower_ in {"by", "through", "via"}:
-                method = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+                method = next(
+                    (c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None
+                )
                 if method is not None:
                     verbs.append((method, "method"))
         for adv in main.children:
@@ -107,7 +131,21 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
 
 
 _NOT_OBJECTS = {"more", "less", "better", "healthy", "healthier", "well", "much", "lot", "often"}
-_TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "time", "morning", "evening", "night", "afternoon", "session"}
+_TIME_NOUNS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "session",
+}
 
 
 def object_of(verb: Token) -> Token | None:
@@ -119,9 +157,17 @@ def object_of(verb: Token) -> Token | None:
         if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG":
             return c
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"to", "on", "in", "with", "for", "at", "of"} and 0 < c.i - verb.i <= 3:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in {"to", "on", "in", "with", "for", "at", "of"}
+            and 0 < c.i - verb.i <= 3
+        ):
             obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None and obj.lower_ not in _NOT_OBJECTS and obj.lemma_.lower() not in _TIME_NOUNS:
+            if (
+                obj is not None
+                and obj.lower_ not in _NOT_OBJECTS
+                and obj.lemma_.lower() not in _TIME_NOUNS
+            ):
                 return obj
     return None
 
@@ -129,7 +175,10 @@ def object_of(verb: Token) -> Token | None:
 def _specified(noun: Token, lex: Lexicon) -> bool:
     """Tell whether an umbrella noun is pinned down by a kind, example, name, count or setting."""
     for c in noun.children:
-        if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lower_ not in lex.nonspecific_modifiers:
+        if (
+            c.dep_ in {"compound", "amod", "nmod", "poss"}
+            and c.lower_ not in lex.nonspecific_modifiers
+        ):
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 continue
             return True
@@ -139,14 +188,20 @@ def _specified(noun: Token, lex: Lexicon) -> bool:
             return True
     window = noun.doc[noun.i + 1 : noun.i + 9]
     markers = {"like", "such", "including", "e.g.", "("}
-    return any(t.lower_ in markers for t in window[:2]) or any(t.lower_ in {"such", "including", "e.g."} for t in window)
+    return any(t.lower_ in markers for t in window[:2]) or any(
+        t.lower_ in {"such", "including", "e.g."} for t in window
+    )
 
 
 def _comparative_quality(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in {"better", "worse", "healthier"} for c in verb.children)
+    return any(
+        c.dep_ == "advmod" and c.lower_ in {"better", "worse", "healthier"} for c in verb.children
+    )
 
 
-def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tuple[str, str | None]:
+def classify(
+    verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str
+) -> tuple[str, str | None]:
     """Return ``(kind, issue)`` for a verb and its object."""
     lemma = verb.lemma_.lower()
     if verb.lower_ in {"answr"}:
@@ -162,9 +217,18 @@ def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tu
         return "state", None
     if lemma in lex.state_verbs:
         return "state", None
-    if lemma == "get" and (obj is None or any(c.dep_ in {"acomp", "prt", "advmod"} for c in verb.children)):
+    if lemma == "get" and (
+        obj is None or any(c.dep_ in {"acomp", "prt", "advmod"} for c in verb.children)
+    ):
         return "state", None
-    if any(c.dep_ == "acomp" for c in verb.children) and lemma in {"be", "get", "stay", "become", "feel", "remain"}:
+    if any(c.dep_ == "acomp" for c in verb.children) and lemma in {
+        "be",
+        "get",
+        "stay",
+        "become",
+        "feel",
+        "remain",
+    }:
         return "state", None
     if _comparative_quality(verb):
         return "behavior", "quality_comparative"
@@ -172,7 +236,9 @@ def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tu
         named = obj is not None and any(
             c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children
         )
-        countable = obj is not None and (obj.tag_ in {"NNS", "NNPS", "VBG"} or obj.pos_ == "PROPN" or named)
+        countable = obj is not None and (
+            obj.tag_ in {"NNS", "NNPS", "VBG"} or obj.pos_ == "PROPN" or named
+        )
         if countable and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:  # type: ignore[union-attr]
             return "behavior", None
         return "behavior", "vague_verb"
@@ -193,7 +259,14 @@ def classify(verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str) -> tu
 def _object_text(obj: Token | None) -> str | None:
     if obj is None:
         return None
-    left = min((t.i for t in obj.subtree if t.dep_ in {"det", "poss", "amod", "compound", "nummod", "nmod"} or t == obj), default=obj.i)
+    left = min(
+        (
+            t.i
+            for t in obj.subtree
+            if t.dep_ in {"det", "poss", "amod", "compound", "nummod", "nmod"} or t == obj
+        ),
+        default=obj.i,
+    )
     return obj.doc[left : obj.i + 1].text
 
 
@@ -221,9 +294,15 @@ def find_actions(state: ExtractionState) -> list[Action]:
         negated = any(c.dep_ == "neg" for c in verb.children)
         out.append(
             Action(
-                start=span.start_char, end=span.end_char, text=span.text,
-                lemma=verb.lemma_.lower(), object=_object_text(obj), kind=kind,  # type: ignore[arg-type]
-                issue=issue, role=role, negated=negated,  # type: ignore[arg-type]
-            )  # fmt: skip
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                lemma=verb.lemma_.lower(),
+                object=_object_text(obj),
+                kind=kind,
+                issue=issue,
+                role=role,
+                negated=negated,
+            )
         )
     return out

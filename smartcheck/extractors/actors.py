@@ -54,5 +54,5 @@ def find_actors(state: ExtractionState) -> list[Actor]:
     span = state.doc[left : subj.i + 1]
     role = role_of(subj, lex)
     if role != "thing":  # "my pain will…" names no actor
-        out.append(Actor(start=span.start_char, end=span.end_char, text=span.text, role=role))  # type: ignore[arg-type]
+        out.append(Actor(start=span.start_char, end=span.end_char, text=span.text, role=role))
     return out

@@ -70,7 +70,9 @@ class Extractor(Protocol):
         ...
 
 
-def _terms_matcher(vocab: Vocab, tokenizer_doc: object, groups: dict[str, Iterable[str]]) -> PhraseMatcher:
+def _terms_matcher(
+    vocab: Vocab, tokenizer_doc: object, groups: dict[str, Iterable[str]]
+) -> PhraseMatcher:
     from spacy.lang.en import English
 
     make = English(vocab=vocab).make_doc if tokenizer_doc is None else tokenizer_doc
@@ -94,7 +96,9 @@ def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) 
     lex = kb.lexicon
     for cat in PHRASE_CATEGORIES:
         res.phrases[cat] = _terms_matcher(vocab, make_doc, {cat: getattr(lex, cat)})
-    res.concern_matcher = _terms_matcher(vocab, make_doc, {f"P|{c.id}": c.problem_terms for c in kb.concerns})
+    res.concern_matcher = _terms_matcher(
+        vocab, make_doc, {f"P|{c.id}": c.problem_terms for c in kb.concerns}
+    )
     res.activity_matcher = _terms_matcher(
         vocab, make_doc, {f"A|{c.id}": c.activity_terms for c in kb.concerns if c.activity_terms}
     )
@@ -119,7 +123,9 @@ def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) 
     macros = dict(kb.patterns.macros)
     macros["NUM"] = res.num_re
     macros["EVENT"] = "(?:" + "|".join(sorted(kb.units.event_nouns, key=len, reverse=True)) + ")"
-    aliases = sorted({a for u in kb.units.units for a in u.aliases if a[0].isalnum()}, key=len, reverse=True)
+    aliases = sorted(
+        {a for u in kb.units.units for a in u.aliases if a[0].isalnum()}, key=len, reverse=True
+    )
     macros["UNIT"] = "(?:%|°|(?:" + "|".join(re.escape(a) for a in aliases) + r")\b)"
     date_src = _fill(kb.patterns.date, macros)
     macros["DATE"] = date_src
@@ -140,7 +146,9 @@ def _fill(template: str, macros: dict[str, str]) -> str:
     return out
 
 
-def find_candidates(text: str, res: Resources, kinds: Iterable[str] | None = None) -> list[Candidate]:
+def find_candidates(
+    text: str, res: Resources, kinds: Iterable[str] | None = None
+) -> list[Candidate]:
     """Run the candidate regexes over ``text``; keep the longest non-overlapping matches."""
     wanted = set(kinds) if kinds is not None else None
     found: list[tuple[int, int, int, Candidate]] = []
@@ -182,7 +190,12 @@ def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
     raw.sort(key=lambda t: (-(t[1].end - t[1].start), t[1].start, t[0]))
     kept: list[tuple[str, Span]] = []
     for label, span in raw:
-        if all(span.end <= k.start or span.start >= k.end or (span.start == k.start and span.end == k.end) for _, k in kept):
+        if all(
+            span.end <= k.start
+            or span.start >= k.end
+            or (span.start == k.start and span.end == k.end)
+            for _, k in kept
+        ):
             kept.append((label, span))
     return sorted(kept, key=lambda t: (t[1].start, t[1].end, t[0]))
 
@@ -211,5 +224,14 @@ def iter_numbers(doc: Doc, res: Resources) -> Iterator[tuple[int, int, float]]:
     """Yield ``(start_char, end_char, value)`` for numbers written in digits or words."""
     for m in re.finditer(res.num_re, doc.text, re.IGNORECASE):
         value = parse_number(m.group(0), res)
-        if value is not None and m.group(0).lower() not in {"a", "an", "once", "twice", "thrice", "both", "half", "single"}:
+        if value is not None and m.group(0).lower() not in {
+            "a",
+            "an",
+            "once",
+            "twice",
+            "thrice",
+            "both",
+            "half",
+            "single",
+        }:
             yield m.start(), m.end(), value

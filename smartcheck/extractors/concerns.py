@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from smartcheck.extractors.base import Resources, matches
 from smartcheck.extractors.state import ExtractionState
-from smartcheck.models import Concern
+from smartcheck.models import Concern, Measure
 
 
 def concern_mentions(doc: Doc, res: Resources) -> list[Concern]:
@@ -20,9 +20,13 @@ def concern_mentions(doc: Doc, res: Resources) -> list[Concern]:
             continue
         out.append(
             Concern(
-                start=span.start_char, end=span.end_char, text=span.text, concern=concern_id,
-                domain=entry.domain, source="problem" if source == "P" else "activity",
-            )  # fmt: skip
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                concern=concern_id,
+                domain=entry.domain,
+                source="problem" if source == "P" else "activity",
+            )
         )
     return out
 
@@ -30,7 +34,7 @@ def concern_mentions(doc: Doc, res: Resources) -> list[Concern]:
 def find_concerns(state: ExtractionState) -> list[Concern]:
     """Find concerns named in the goal, including those implied by named measures."""
     out = concern_mentions(state.doc, state.res)
-    for measure in state.found.get("measures", []):
+    for measure in state.found_of("measures", Measure):
         entry = next((m for m in state.res.kb.measures if m.id == measure.instrument), None)
         if entry is None or entry.concern is None:
             continue
@@ -39,8 +43,12 @@ def find_concerns(state: ExtractionState) -> list[Concern]:
             continue
         out.append(
             Concern(
-                start=measure.start, end=measure.end, text=measure.text, concern=concern.id,
-                domain=concern.domain, source="measure",
-            )  # fmt: skip
+                start=measure.start,
+                end=measure.end,
+                text=measure.text,
+                concern=concern.id,
+                domain=concern.domain,
+                source="measure",
+            )
         )
     return sorted(out, key=lambda c: (c.start, c.end, c.concern))

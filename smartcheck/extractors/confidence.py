@@ -14,11 +14,12 @@ def find_confidence(state: ExtractionState) -> list[Confidence]:
     for cand in find_candidates(text, state.res, kinds=("confidence",)):
         n = float(cand.groups["n"])
         scale = "".join(cand.groups.get("scale", "").split())
-        if scale in {"%", "/100"} or (not scale and n > 10):
-            value = n / 100.0
-        else:
-            value = n / 10.0
+        value = n / 100.0 if scale in {"%", "/100"} or (not scale and n > 10) else n / 10.0
         if not 0.0 <= value <= 1.0:
             continue
-        out.append(Confidence(start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=value))
+        out.append(
+            Confidence(
+                start=cand.start, end=cand.end, text=text[cand.start : cand.end], value=value
+            )
+        )
     return out

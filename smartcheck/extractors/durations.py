@@ -9,8 +9,35 @@ from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Duration
 
 Bound = Literal["exact", "min", "max"]
-_MIN = ("at least", "a minimum of", "minimum of", "min of", "min. of", "no less than", "not less than", "more than", "over", ">", ">=", "≥")
-_MAX = ("at most", "up to", "no more than", "not more than", "under", "less than", "a maximum of", "maximum of", "max of", "max. of", "<", "<=", "≤")
+_MIN = (
+    "at least",
+    "a minimum of",
+    "minimum of",
+    "min of",
+    "min. of",
+    "no less than",
+    "not less than",
+    "more than",
+    "over",
+    ">",
+    ">=",
+    "≥",
+)
+_MAX = (
+    "at most",
+    "up to",
+    "no more than",
+    "not more than",
+    "under",
+    "less than",
+    "a maximum of",
+    "maximum of",
+    "max of",
+    "max. of",
+    "<",
+    "<=",
+    "≤",
+)
 
 
 def bound_of(word: str | None) -> Bound:
@@ -48,8 +75,11 @@ def find_durations(state: ExtractionState) -> list[Duration]:
             seconds += extra or 0.0
         out.append(
             Duration(
-                start=cand.start, end=cand.end, text=text[cand.start : cand.end],
-                seconds=seconds, bound=bound_of(g.get("bound")),
-            )  # fmt: skip
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                seconds=seconds,
+                bound=bound_of(g.get("bound")),
+            )
         )
     return out

@@ -8,21 +8,20 @@ from smartcheck.extractors.base import Candidate, overlaps, parse_number, phrase
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Frequency, Period
 
-_PER: dict[str, Period] = {
-    "day": "day", "d": "day", "night": "day", "morning": "day", "evening": "day",
-    "afternoon": "day", "lunchtime": "day", "lunch time": "day", "bedtime": "day",
-    "breakfast": "day", "lunch": "day", "dinner": "day", "supper": "day", "meal": "day",
-    "week": "week", "wk": "week", "month": "month", "mo": "month",
-}  # fmt: skip
-_WORD_PER: dict[str, Period] = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month"}
+_WORD_PER: dict[str, Period] = {
+    "daily": "day",
+    "nightly": "day",
+    "weekly": "week",
+    "monthly": "month",
+}
 _WEEKDAY = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bmon\b|\btue|\bwed\b|\bthu|\bfri\b|\bsat\b|\bsun\b",
     re.I,
 )
 
 
-def _per(word: str) -> Period | None:
-    return _PER.get(re.sub(r"\s+", " ", word.lower()))
+def _per(word: str, state: ExtractionState) -> Period | None:
+    return state.res.kb.numbers.period_words.get(re.sub(r"\s+", " ", word.lower()))
 
 
 def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
@@ -32,7 +31,12 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
     words = res.kb.numbers.frequency_words
     if "word" in g:
         key = re.sub(r"\s+", " ", g["word"].lower())
-        key = {"weekday": "weekdays", "workday": "workdays", "work days": "workdays", "weekend": "weekends"}.get(key, key)
+        key = {
+            "weekday": "weekdays",
+            "workday": "workdays",
+            "work days": "workdays",
+            "weekend": "weekends",
+        }.get(key, key)
         if "n" in g and key in _WORD_PER:
             n = parse_number(g["n"], res)
             return (n, _WORD_PER[key]) if n else None
@@ -53,8 +57,9 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
             return None
         if unit == "hours":
             return 24.0 / n, "day"
-        return 1.0 / n, _PER[unit.rstrip("s")]
-    per = _per(g.get("per", ""))
+        per = _per(unit.rstrip("s"), state)
+        return (1.0 / n, per) if per else None
+    per = _per(g.get("per", ""), state)
     if per is None:
         return None
     n = parse_number(g["n"], res) if "n" in g else 1.0
@@ -75,9 +80,12 @@ def _merge_daily_weekly(items: list[Frequency], text: str) -> list[Frequency]:
             and re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap)
         ):
             out[-1] = Frequency(
-                start=prev.start, end=item.end, text=text[prev.start : item.end],
-                times=item.times, per="week",
-            )  # fmt: skip
+                start=prev.start,
+                end=item.end,
+                text=text[prev.start : item.end],
+                times=item.times,
+                per="week",
+            )
             continue
         out.append(item)
     return out
@@ -86,7 +94,9 @@ def _merge_daily_weekly(items: list[Frequency], text: str) -> list[Frequency]:
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
     text = state.doc.text
-    vague = [(s.start_char, s.end_char) for s in phrase_spans(state.doc, state.res, "vague_frequencies")]
+    vague = [
+        (s.start_char, s.end_char) for s in phrase_spans(state.doc, state.res, "vague_frequencies")
+    ]
     items: list[Frequency] = []
     for cand in state.of_kind("frequency"):
         if any(overlaps(cand.start, cand.end, s, e) for s, e in vague):
@@ -96,6 +106,12 @@ def find_frequencies(state: ExtractionState) -> list[Frequency]:
             continue
         times, per = value
         items.append(
-            Frequency(start=cand.start, end=cand.end, text=text[cand.start : cand.end], times=times, per=per)
+            Frequency(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                times=times,
+                per=per,
+            )
         )
     return _merge_daily_weekly(items, text)

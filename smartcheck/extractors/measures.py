@@ -9,9 +9,31 @@ from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Measure
 
 _LT = ("below", "under", "less than", "fewer than", "lower than", "<")
-_LE = ("no more than", "not more than", "at most", "at or below", "or less", "or fewer", "or below", "or lower", "<=", "≤")
+_LE = (
+    "no more than",
+    "not more than",
+    "at most",
+    "at or below",
+    "or less",
+    "or fewer",
+    "or below",
+    "or lower",
+    "<=",
+    "≤",
+)
 _GT = ("above", "over", "more than", "greater than", "higher than", ">")
-_GE = ("at least", "no less than", "or more", "or higher", "or above", "or louder", "or better", "or greater", ">=", "≥")
+_GE = (
+    "at least",
+    "no less than",
+    "or more",
+    "or higher",
+    "or above",
+    "or louder",
+    "or better",
+    "or greater",
+    ">=",
+    "≥",
+)
 #: How far after an instrument name its criterion may start, in characters.
 _WINDOW = 70
 
@@ -32,7 +54,12 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, object]:
     target = parse_number(g["target"], res) if g.get("target") else None
     base = parse_number(g["base"], res) if g.get("base") else None
     cmp = comparator(g.get("cmp2")) or comparator(g.get("cmp"))
-    if cand.pattern_id == "meas.from_to" and cmp is None and target is not None and base is not None:
+    if (
+        cand.pattern_id == "meas.from_to"
+        and cmp is None
+        and target is not None
+        and base is not None
+    ):
         cmp = "<=" if target < base else ">="
     if cand.pattern_id == "meas.trials":
         a, b = float(g["a"]), float(g["b"])
@@ -40,11 +67,13 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, object]:
             return {}
         target, cmp = round(100.0 * a / b), ">="
     if cand.pattern_id == "meas.accuracy" and cmp is None:
-        cmp = "="if target == 100 else ">="
+        cmp = "=" if target == 100 else ">="
     return {"target": target, "baseline": base, "comparator": cmp}
 
 
-def _instrument_measures(state: ExtractionState, cands: list[Candidate], used: set[int]) -> list[Measure]:
+def _instrument_measures(
+    state: ExtractionState, cands: list[Candidate], used: set[int]
+) -> list[Measure]:
     text = state.doc.text
     out: list[Measure] = []
     for inst, span in matches(state.doc, state.res.measure_matcher):
@@ -67,7 +96,7 @@ def _instrument_measures(state: ExtractionState, cands: list[Candidate], used: s
             used.add(best)
             fields = _criterion(cands[best], state)
             start, end = min(start, cands[best].start), max(end, cands[best].end)
-        out.append(Measure(start=start, end=end, text=text[start:end], instrument=inst, **fields))  # type: ignore[arg-type]
+        out.append(Measure(start=start, end=end, text=text[start:end], instrument=inst, **fields))
     return out
 
 
@@ -108,8 +137,12 @@ def find_measures(state: ExtractionState) -> list[Measure]:
         criterion = cand.groups.get("what") or cand.groups.get("unit")
         out.append(
             Measure(
-                start=cand.start, end=cand.end, text=text[cand.start : cand.end],
-                instrument=instrument, criterion=criterion, **fields,  # type: ignore[arg-type]
-            )  # fmt: skip
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                instrument=instrument,
+                criterion=criterion,
+                **fields,
+            )
         )
     return sorted(out, key=lambda m: (m.start, m.end))

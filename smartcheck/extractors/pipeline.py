@@ -21,7 +21,7 @@ from smartcheck.extractors.quantities import find_quantities
 from smartcheck.extractors.signals import find_flags
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.extractors.timeframes import find_timeframes
-from smartcheck.models import Element, Elements
+from smartcheck.models import Element, Elements, Measure
 
 #: (Elements field, extractor). Later extractors may read what earlier ones found.
 EXTRACTORS: Sequence[tuple[str, Callable[[ExtractionState], Sequence[Element]]]] = (
@@ -42,9 +42,15 @@ EXTRACTORS: Sequence[tuple[str, Callable[[ExtractionState], Sequence[Element]]]]
 
 def absorb_into_measures(state: ExtractionState) -> None:
     """Drop durations that are the criterion of a named instrument ("TUG in under 14 sec")."""
-    named = [(m.start, m.end) for m in state.found.get("measures", []) if m.instrument and m.instrument != "accuracy"]
+    named = [
+        (m.start, m.end)
+        for m in state.found_of("measures", Measure)
+        if m.instrument and m.instrument != "accuracy"
+    ]
     state.found["durations"] = [
-        d for d in state.found.get("durations", []) if not any(s <= d.start and d.end <= e for s, e in named)
+        d
+        for d in state.found.get("durations", [])
+        if not any(s <= d.start and d.end <= e for s, e in named)
     ]
 
 
@@ -55,4 +61,4 @@ def extract_elements(doc: Doc, res: Resources, reference_date: dt.date) -> Eleme
         found = list(extractor(state))
         state.found[field] = sorted(found, key=lambda e: (e.start, e.end))
     absorb_into_measures(state)
-    return Elements(**{k: tuple(v) for k, v in state.found.items()})  # type: ignore[arg-type]
+    return Elements(**{k: tuple(v) for k, v in state.found.items()})

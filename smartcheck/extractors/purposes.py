@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from smartcheck.extractors.actions import state_main_verbs
 from smartcheck.extractors.state import ExtractionState
-from smartcheck.models import Purpose
+from smartcheck.models import Concern, Purpose
 
 _STOP = {";", ".", "(", "!", "?"}
 
@@ -14,8 +14,7 @@ _STOP = {";", ".", "(", "!", "?"}
 def _clause_end(verb: Token) -> int:
     end = verb.i
     for t in verb.subtree:
-        if t.i > end:
-            end = t.i
+        end = max(end, t.i)
     doc = verb.doc
     for i in range(verb.i, end + 1):
         if doc[i].text in _STOP:
@@ -37,24 +36,40 @@ def find_purposes(state: ExtractionState) -> list[Purpose]:
             continue
         start_tok: Token | None = None
         verb: Token | None = None
-        if tok.tag_ == "TO" and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i not in chain and tok.head.i > tok.i:
+        if (
+            tok.tag_ == "TO"
+            and tok.head.pos_ in {"VERB", "AUX"}
+            and tok.head.i not in chain
+            and tok.head.i > tok.i
+        ):
             verb, start_tok = tok.head, tok
             if tok.i >= 2 and doc[tok.i - 2].lower_ == "in" and doc[tok.i - 1].lower_ == "order":
                 start_tok = doc[tok.i - 2]
-        elif tok.lower_ == "so" and tok.i + 1 < len(doc) and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i not in chain:
+        elif (
+            tok.lower_ == "so"
+            and tok.i + 1 < len(doc)
+            and tok.head.pos_ in {"VERB", "AUX"}
+            and tok.head.i not in chain
+        ):
             verb, start_tok = tok.head, tok
         if verb is None or start_tok is None:
             continue
         end = _clause_end(verb)
         span = doc[start_tok.i : end + 1]
         covered.update(range(span.start, span.end))
-        concerns = [c for c in state.found.get("concerns", []) if span.start_char <= c.start and c.end <= span.end_char]
+        concerns = [
+            c
+            for c in state.found_of("concerns", Concern)
+            if span.start_char <= c.start and c.end <= span.end_char
+        ]
         problem = next((c for c in concerns if c.source != "activity"), None)
-        concern = (problem or (concerns[0] if concerns else None))
+        concern = problem or (concerns[0] if concerns else None)
         out.append(
             Purpose(
-                start=span.start_char, end=span.end_char, text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
                 concern=concern.concern if concern else None,
-            )  # fmt: skip
+            )
         )
     return out

@@ -15,10 +15,26 @@ from spacy.tokens import Token
 
 from smartcheck.extractors.base import inside, matches, overlaps, parse_number
 from smartcheck.extractors.state import ExtractionState
-from smartcheck.models import Quantity
+from smartcheck.models import Measure, Quantity
 
 logger = logging.getLogger(__name__)
-_SKIP_NEXT = {"am", "pm", "a.m.", "p.m.", "/", ":", "x", "times", "time", "of", "out", "or", "to", "and", "-"}
+_SKIP_NEXT = {
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "/",
+    ":",
+    "x",
+    "times",
+    "time",
+    "of",
+    "out",
+    "or",
+    "to",
+    "and",
+    "-",
+}
 
 
 @functools.lru_cache(maxsize=2048)
@@ -33,7 +49,7 @@ def quantulum_unit(span_text: str) -> tuple[float, str] | None:
     classifier.USE_CLF = False
     try:
         found = parser.parse(span_text)
-    except Exception:  # noqa: BLE001 - third-party parser; a failure means "no unit"
+    except Exception:
         logger.debug("quantulum3 failed on a candidate span of %d chars", len(span_text))
         return None
     for q in found:
@@ -58,7 +74,11 @@ def _unit_token(num_tok: Token) -> Token | None:
 
 def _count_head(num_tok: Token) -> Token | None:
     head = num_tok.head
-    if num_tok.dep_ in {"nummod", "quantmod", "compound", "amod"} and head.pos_ in {"NOUN", "PROPN"} and head.i > num_tok.i:
+    if (
+        num_tok.dep_ in {"nummod", "quantmod", "compound", "amod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i > num_tok.i
+    ):
         return head
     return None
 
@@ -68,7 +88,12 @@ def _hyphen_word(tok: Token) -> tuple[str, Token]:
     doc = tok.doc
     end = tok
     i = tok.i
-    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+    ):
         i += 2
         end = doc[i]
     return doc.text[tok.idx : end.idx + len(end.text)], end
@@ -79,7 +104,11 @@ def _extend_to_head(tok: Token) -> Token:
     end = tok
     for _ in range(3):
         head = end.head
-        if end.dep_ in {"compound", "amod", "nmod", "npadvmod"} and head.pos_ in {"NOUN", "PROPN"} and 0 < head.i - end.i <= 2:
+        if (
+            end.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+            and head.pos_ in {"NOUN", "PROPN"}
+            and 0 < head.i - end.i <= 2
+        ):
             end = head
         else:
             break
@@ -90,7 +119,7 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
     """Find numbers with units or counted nouns, outside other elements."""
     doc, res = state.doc, state.res
     taken = state.spans("frequencies", "durations", "timeframes", "confidence")
-    measures = [(m.start, m.end) for m in state.found.get("measures", []) if m.instrument]
+    measures = [(m.start, m.end) for m in state.found_of("measures", Measure) if m.instrument]
     out: list[Quantity] = []
     for tok in doc:
         if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
@@ -98,7 +127,11 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
         if inside(tok.idx, tok.idx + len(tok.text), taken + measures):
             continue
         value = parse_number(tok.text, res)
-        if value is None or tok.text.lower() in {"a", "an"} or tok.text.lower().endswith(("am", "pm")):
+        if (
+            value is None
+            or tok.text.lower() in {"a", "an"}
+            or tok.text.lower().endswith(("am", "pm"))
+        ):
             continue
         nxt = _unit_token(tok)
         if nxt is None or nxt.text.lower() in _SKIP_NEXT or nxt.like_num:
@@ -118,7 +151,9 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
                 end_tok = _extend_to_head(head)
                 after = doc[end_tok.i + 1] if end_tok.i + 1 < len(doc) else None
                 if after is not None and f"{end_tok.lower_} {after.lower_}" in res.units:
-                    end_tok = after  # "10 heel raises" even when the tagger reads "raises" as a verb
+                    end_tok = (
+                        after  # "10 heel raises" even when the tagger reads "raises" as a verb
+                    )
                 alias = res.units.get(end_tok.text.lower()) or res.units.get(head.text.lower())
                 unit = alias.unit if alias else end_tok.lemma_.lower()
             elif nxt.pos_ in {"NOUN", "PROPN", "X", "SYM"} and not nxt.is_punct:
@@ -135,5 +170,13 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
     for name, span in matches(doc, res.named_quantity_matcher):
         named = res.kb.units.named_quantities[name]
         if not inside(span.start_char, span.end_char, taken):
-            out.append(Quantity(start=span.start_char, end=span.end_char, text=span.text, value=named.value, unit=named.unit))
+            out.append(
+                Quantity(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    value=named.value,
+                    unit=named.unit,
+                )
+            )
     return sorted(out, key=lambda q: (q.start, q.end))

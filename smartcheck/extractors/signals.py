@@ -19,7 +19,24 @@ CATEGORY_FLAGS: dict[str, tuple[str, Dimension]] = {
     "vague_phrases": ("vague_phrase", "specific"),
     "every_occurrence": ("every_occurrence", "measurable"),
 }
-_QUESTION_STARTS = {"did", "do", "does", "are", "is", "can", "could", "have", "has", "will", "would", "should", "how", "what", "why", "when"}
+_QUESTION_STARTS = {
+    "did",
+    "do",
+    "does",
+    "are",
+    "is",
+    "can",
+    "could",
+    "have",
+    "has",
+    "will",
+    "would",
+    "should",
+    "how",
+    "what",
+    "why",
+    "when",
+}
 
 
 def _structure_flags(state: ExtractionState) -> list[Flag]:
@@ -30,19 +47,37 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
     tokens = list(doc)
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if stripped.endswith("?") or (
-        len(words) > 1 and words[0].lower_ in _QUESTION_STARTS and words[1].lower_ in {"you", "u", "we", "they"}
+        len(words) > 1
+        and words[0].lower_ in _QUESTION_STARTS
+        and words[1].lower_ in {"you", "u", "we", "they"}
     ):
-        out.append(Flag(start=0, end=len(stripped), text=stripped, category="question", dimension="specific"))
+        out.append(
+            Flag(
+                start=0, end=len(stripped), text=stripped, category="question", dimension="specific"
+            )
+        )
     roots = [s.root for s in doc.sents]
     if roots:
         root = roots[0]
-        has_modal = any(t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in tokens)
+        has_modal = any(
+            t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in tokens
+        )
         if root.tag_ == "VBD" and not has_modal and root.lemma_.lower() not in {"would"}:
             out.append(
-                Flag(start=root.idx, end=root.idx + len(root.text), text=root.text, category="past_tense", dimension="specific")
+                Flag(
+                    start=root.idx,
+                    end=root.idx + len(root.text),
+                    text=root.text,
+                    category="past_tense",
+                    dimension="specific",
+                )
             )
     if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
-        out.append(Flag(start=0, end=len(stripped), text=stripped, category="no_verb", dimension="specific"))
+        out.append(
+            Flag(
+                start=0, end=len(stripped), text=stripped, category="no_verb", dimension="specific"
+            )
+        )
     return out
 
 
@@ -60,7 +95,15 @@ def _comparatives(state: ExtractionState) -> list[Flag]:
         nxt = state.doc[tok.i + 1] if tok.i + 1 < len(state.doc) else None
         if nxt is not None and nxt.lower_ == "than":
             continue
-        out.append(Flag(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, category="comparative", dimension="measurable"))
+        out.append(
+            Flag(
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                text=tok.text,
+                category="comparative",
+                dimension="measurable",
+            )
+        )
     return out
 
 
@@ -69,10 +112,26 @@ def find_flags(state: ExtractionState) -> list[Flag]:
     out: list[Flag] = []
     for cat, (flag, dim) in CATEGORY_FLAGS.items():
         for span in phrase_spans(state.doc, state.res, cat):
-            out.append(Flag(start=span.start_char, end=span.end_char, text=span.text, category=flag, dimension=dim))
+            out.append(
+                Flag(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    category=flag,
+                    dimension=dim,
+                )
+            )
     for label, span in matches(state.doc, state.res.context_matcher):
         if label in {"strenuous", "full_load"}:
-            out.append(Flag(start=span.start_char, end=span.end_char, text=span.text, category=label, dimension="achievable"))
+            out.append(
+                Flag(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    category=label,
+                    dimension="achievable",
+                )
+            )
     out.extend(_comparatives(state))
     out.extend(_structure_flags(state))
     # A rating such as "100% confidence" is not an absolute.

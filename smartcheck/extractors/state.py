@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
 from smartcheck.extractors.base import Candidate, Resources, find_candidates
 from smartcheck.models import Element
+
+E = TypeVar("E", bound=Element)
 
 
 @dataclass
@@ -32,6 +34,10 @@ class ExtractionState:
     def spans(self, *kinds: str) -> list[tuple[int, int]]:
         """Return the character ranges of elements already found of ``kinds``."""
         return [(e.start, e.end) for k in kinds for e in self.found.get(k, [])]
+
+    def found_of(self, field: str, kind: type[E]) -> list[E]:
+        """Return the elements already found under ``field``, typed as ``kind``."""
+        return [e for e in self.found.get(field, []) if isinstance(e, kind)]
 
     def of_kind(self, kind: str) -> list[Candidate]:
         """Return the regex candidates of one element kind."""

@@ -56,7 +56,7 @@ def parse_date(text: str, reference_date: dt.date) -> dt.date | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "STRICT_PARSING": False,
     }
-    parsed = dateparser.parse(clean, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(clean, languages=["en"], settings=settings)
     if parsed is None:
         return None
     day = parsed.date()
@@ -121,8 +121,14 @@ def resolve(cand: Candidate, state: ExtractionState) -> Timeframe | None:
             kind = "deadline"
     elif pid == "tf.date" or (pid == "tf.event" and "date" in g):
         end = parse_date(g["date"], ref)
-        if end is None and pid == "tf.date" and not re.search(
-            r"spring|summer|fall|autumn|winter|christmas|thanksgiving|easter|new", g["date"], re.I
+        if (
+            end is None
+            and pid == "tf.date"
+            and not re.search(
+                r"spring|summer|fall|autumn|winter|christmas|thanksgiving|easter|new",
+                g["date"],
+                re.I,
+            )
         ):
             return None
     elif pid == "tf.relative":

@@ -165,6 +165,7 @@ class NumbersFile(_Data):
     version: str
     words: dict[str, float]
     frequency_words: dict[str, Rate]
+    period_words: dict[str, Period]
 
 
 class FindingSpec(_Data):

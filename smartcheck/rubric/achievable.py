@@ -29,14 +29,34 @@ def implausible(inp: RubricInput) -> list[Finding]:
         if limit.dimension == "time":
             values = [(d, d.seconds) for d in els.durations if d.bound != "max"]
         else:
-            values = [(q, q.value * _LENGTH_FACTORS[q.unit]) for q in els.quantities if q.unit in _LENGTH_FACTORS]
+            values = [
+                (q, q.value * _LENGTH_FACTORS[q.unit])
+                for q in els.quantities
+                if q.unit in _LENGTH_FACTORS
+            ]
         for el, value in values:
             if value > cap:
-                out.append(finding(kb, "achievable.implausible_magnitude", el, limit=limit.message.format(limit=_fmt_limit(limit.dimension, cap))))
+                out.append(
+                    finding(
+                        kb,
+                        "achievable.implausible_magnitude",
+                        el,
+                        limit=limit.message.format(limit=_fmt_limit(limit.dimension, cap)),
+                    )
+                )
     soonest = min((t.days for t in els.timeframes if t.days is not None), default=None)
     for flag in inp.flags("strenuous"):
-        if inp.context.recovering or (soonest is not None and soonest < plaus.strenuous_events.min_days):
-            out.append(finding(kb, "achievable.implausible_magnitude", flag, limit="a strenuous event this soon"))
+        if inp.context.recovering or (
+            soonest is not None and soonest < plaus.strenuous_events.min_days
+        ):
+            out.append(
+                finding(
+                    kb,
+                    "achievable.implausible_magnitude",
+                    flag,
+                    limit="a strenuous event this soon",
+                )
+            )
     if inp.context.recovering:
         out.extend(finding(kb, "achievable.context_conflict", f) for f in inp.flags("full_load"))
     return out
@@ -55,9 +75,13 @@ def red_flags(inp: RubricInput) -> list[Finding]:
     main = inp.main_action
     if main is not None and main.issue == "outcome":
         out.append(finding(kb, "achievable.depends_on_others", main))
-    behaviours = [a for a in els.actions if a.role in {"main", "coordinated"} and a.kind == "behavior"]
+    behaviours = [
+        a for a in els.actions if a.role in {"main", "coordinated"} and a.kind == "behavior"
+    ]
     if len(behaviours) >= MAX_BEHAVIOURS:
-        out.append(finding(kb, "achievable.too_many_behaviors", behaviours[0], count=len(behaviours)))
+        out.append(
+            finding(kb, "achievable.too_many_behaviors", behaviours[0], count=len(behaviours))
+        )
     for c in els.confidence:
         if c.value < inp.profile.min_confidence:
             out.append(finding(kb, "achievable.low_confidence", c))
@@ -65,10 +89,12 @@ def red_flags(inp: RubricInput) -> list[Finding]:
 
 
 def check_achievable(inp: RubricInput, *, specific: bool, measurable: bool) -> DimensionScore:
-    """Score A: red flags fail it; otherwise a concrete bounded dose or stated confidence shows it."""
+    """Score A: red flags fail it; a concrete bounded dose or a stated confidence shows it."""
     kb, els = inp.kb, inp.elements
     if inp.not_a_goal is not None:
-        return score("achievable", False, 0.0, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")])
+        return score(
+            "achievable", False, 0.0, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")]
+        )
     flags = red_flags(inp)
     confident = [c for c in els.confidence if c.value >= inp.profile.min_confidence]
     support = list(els.assistance)
@@ -79,9 +105,13 @@ def check_achievable(inp: RubricInput, *, specific: bool, measurable: bool) -> D
     if inp.profile.achievable_requires_confidence:
         if confident:
             return score("achievable", True, 1.0, inp=inp, evidence_spans=ev)
-        return score("achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.no_confidence")])
+        return score(
+            "achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.no_confidence")]
+        )
     if specific and measurable:
         return score("achievable", True, 1.0 if ev else 0.9, inp=inp, evidence_spans=ev)
     if confident and (specific or measurable):
         return score("achievable", True, 0.8, inp=inp, evidence_spans=ev)
-    return score("achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")])
+    return score(
+        "achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")]
+    )

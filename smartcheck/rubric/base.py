@@ -49,7 +49,9 @@ def evidence(element: Element) -> Evidence:
     return Evidence(start=element.start, end=element.end, text=element.text)
 
 
-def finding(kb: KnowledgeBase, finding_id: str, span: Element | Evidence | None = None, **values: Any) -> Finding:
+def finding(
+    kb: KnowledgeBase, finding_id: str, span: Element | Evidence | None = None, **values: Any
+) -> Finding:
     """Build a finding from the catalogue, filling ``{text}`` and named values."""
     spec = kb.findings[finding_id]
     fill = {"text": span.text if span is not None else ""}

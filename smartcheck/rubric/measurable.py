@@ -17,7 +17,9 @@ def criteria(inp: RubricInput) -> list[Element]:
     out.extend(els.assistance)
     vague = inp.flags("vague_frequency")
     out.extend(
-        f for f in inp.flags("every_occurrence") if not any(v.start <= f.start < v.end for v in vague)
+        f
+        for f in inp.flags("every_occurrence")
+        if not any(v.start <= f.start < v.end for v in vague)
     )
     return out
 
@@ -43,7 +45,9 @@ def check_measurable(inp: RubricInput) -> DimensionScore:
     """Score M from frequencies, doses, amounts, targets and single events."""
     kb = inp.kb
     if inp.not_a_goal is not None:
-        return score("measurable", False, 0.0, inp=inp, findings=[finding(kb, "measurable.no_criterion")])
+        return score(
+            "measurable", False, 0.0, inp=inp, findings=[finding(kb, "measurable.no_criterion")]
+        )
     found = criteria(inp)
     findings: list[Finding] = []
     for f in inp.flags("vague_frequency"):
@@ -53,12 +57,23 @@ def check_measurable(inp: RubricInput) -> DimensionScore:
             findings.append(finding(kb, "measurable.no_target", m))
     if found:
         ev: list[Evidence] = [evidence(e) for e in found]
-        return score("measurable", True, min(1.0, 0.7 + 0.15 * len(found)), inp=inp, evidence_spans=ev, findings=findings)
+        return score(
+            "measurable",
+            True,
+            min(1.0, 0.7 + 0.15 * len(found)),
+            inp=inp,
+            evidence_spans=ev,
+            findings=findings,
+        )
     event = single_event(inp)
     if event is not None:
-        return score("measurable", True, 0.8, inp=inp, evidence_spans=[evidence(event)], findings=findings)
+        return score(
+            "measurable", True, 0.8, inp=inp, evidence_spans=[evidence(event)], findings=findings
+        )
     for f in inp.flags("comparative")[:1]:
         findings.append(finding(kb, "measurable.comparative_without_number", f))
     if not findings or all(f.severity != "error" for f in findings):
         findings.append(finding(kb, "measurable.no_criterion"))
-    return score("measurable", False, 0.0 if not inp.elements.actions else 0.2, inp=inp, findings=findings)
+    return score(
+        "measurable", False, 0.0 if not inp.elements.actions else 0.2, inp=inp, findings=findings
+    )

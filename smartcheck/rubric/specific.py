@@ -16,14 +16,21 @@ _ISSUE_FINDING = {
 def named_measure(inp: RubricInput) -> Measure | None:
     """Return a measure on a named instrument with a target, if the goal has one."""
     return next(
-        (m for m in inp.elements.measures if m.instrument and m.instrument != "rating" and m.target is not None),
+        (
+            m
+            for m in inp.elements.measures
+            if m.instrument and m.instrument != "rating" and m.target is not None
+        ),
         None,
     )
 
 
 def vague_phrase_on(action: Action, inp: RubricInput) -> bool:
     """Tell whether a vague phrase ("work on", "get better") starts the action."""
-    return any(f.start <= action.start < f.end or action.start <= f.start < action.end for f in inp.flags("vague_phrase"))
+    return any(
+        f.start <= action.start < f.end or action.start <= f.start < action.end
+        for f in inp.flags("vague_phrase")
+    )
 
 
 def check_specific(inp: RubricInput) -> DimensionScore:
@@ -31,7 +38,9 @@ def check_specific(inp: RubricInput) -> DimensionScore:
     kb = inp.kb
     not_goal = inp.not_a_goal
     if not_goal is not None:
-        return score("specific", False, 0.0, inp=inp, findings=[finding(kb, "specific.not_a_goal", not_goal)])
+        return score(
+            "specific", False, 0.0, inp=inp, findings=[finding(kb, "specific.not_a_goal", not_goal)]
+        )
     findings = [finding(kb, "specific.desire_wording", f) for f in inp.flags("desire")[:1]]
     actor = next(iter(inp.elements.actors), None)
     if actor is not None and actor.role in {"clinician", "other"}:
@@ -42,18 +51,37 @@ def check_specific(inp: RubricInput) -> DimensionScore:
     measure = named_measure(inp)
     if main is None:
         if measure is not None:
-            return score("specific", True, 1.0, inp=inp, evidence_spans=[evidence(measure)], findings=findings)
-        return score("specific", False, 0.0, inp=inp, findings=[*findings, finding(kb, "specific.no_action")])
+            return score(
+                "specific",
+                True,
+                1.0,
+                inp=inp,
+                evidence_spans=[evidence(measure)],
+                findings=findings,
+            )
+        return score(
+            "specific", False, 0.0, inp=inp, findings=[*findings, finding(kb, "specific.no_action")]
+        )
     issue = main.issue
     if issue is None and main.kind == "behavior" and vague_phrase_on(main, inp):
         issue = "vague_verb"
     if main.kind == "behavior" and issue is None:
-        return score("specific", True, 1.0, inp=inp, evidence_spans=[evidence(main)], findings=findings)
-    methods = [a for a in inp.elements.actions if a.role == "method" and a.kind == "behavior" and a.issue is None]
+        return score(
+            "specific", True, 1.0, inp=inp, evidence_spans=[evidence(main)], findings=findings
+        )
+    methods = [
+        a
+        for a in inp.elements.actions
+        if a.role == "method" and a.kind == "behavior" and a.issue is None
+    ]
     if methods:
-        return score("specific", True, 0.9, inp=inp, evidence_spans=[evidence(methods[0])], findings=findings)
+        return score(
+            "specific", True, 0.9, inp=inp, evidence_spans=[evidence(methods[0])], findings=findings
+        )
     if measure is not None:
-        return score("specific", True, 0.9, inp=inp, evidence_spans=[evidence(measure)], findings=findings)
+        return score(
+            "specific", True, 0.9, inp=inp, evidence_spans=[evidence(measure)], findings=findings
+        )
     if main.kind == "state" and issue != "outcome":
         findings.append(finding(kb, "specific.state_not_behavior", main))
         return score("specific", False, 0.1, inp=inp, findings=findings)

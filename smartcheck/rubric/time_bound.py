@@ -18,7 +18,9 @@ def check_time_bound(inp: RubricInput) -> DimensionScore:
     """Score T from deadlines and periods; frequencies and session lengths do not count."""
     kb = inp.kb
     if inp.not_a_goal is not None:
-        return score("time_bound", False, 0.0, inp=inp, findings=[finding(kb, "time_bound.no_timeframe")])
+        return score(
+            "time_bound", False, 0.0, inp=inp, findings=[finding(kb, "time_bound.no_timeframe")]
+        )
     findings: list[Finding] = []
     valid = [tf for tf in inp.elements.timeframes if not hedged(tf, inp)]
     for tf in inp.elements.timeframes:
@@ -29,7 +31,14 @@ def check_time_bound(inp: RubricInput) -> DimensionScore:
             if tf.days is not None and tf.days >= 365:
                 findings.append(finding(kb, "time_bound.too_long", tf))
         value = 1.0 if all(tf.days is None or tf.days < 365 for tf in valid) else 0.8
-        return score("time_bound", True, value, inp=inp, evidence_spans=[evidence(t) for t in valid], findings=findings)
+        return score(
+            "time_bound",
+            True,
+            value,
+            inp=inp,
+            evidence_spans=[evidence(t) for t in valid],
+            findings=findings,
+        )
     for f in inp.flags("vague_time"):
         findings.append(finding(kb, "time_bound.vague_timeframe", f))
     for f in inp.flags("start_marker"):
@@ -37,5 +46,7 @@ def check_time_bound(inp: RubricInput) -> DimensionScore:
     for el in [*inp.elements.frequencies, *inp.elements.durations][:2]:
         findings.append(finding(kb, "time_bound.frequency_not_deadline", el))
     findings.append(finding(kb, "time_bound.no_timeframe"))
-    partial = 0.2 if findings and any(f.id == "time_bound.vague_timeframe" for f in findings) else 0.0
+    partial = (
+        0.2 if findings and any(f.id == "time_bound.vague_timeframe" for f in findings) else 0.0
+    )
     return score("time_bound", False, partial, inp=inp, findings=findings)

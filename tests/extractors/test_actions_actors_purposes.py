@@ -29,17 +29,26 @@ pytestmark = pytest.mark.model
         ("I will journal more", "journal", "behavior", None),
         ("I will get a promotion this year", "get", "state", "outcome"),
         ("Restart walking routine", "restart", "behavior", None),
-        ("Two times of brisk walking per week, each lasting 30 minutes", "walking", "behavior", None),
+        (
+            "Two times of brisk walking per week, each lasting 30 minutes",
+            "walking",
+            "behavior",
+            None,
+        ),
     ],
 )
-def test_actions_main_action_table(run, goal: str, lemma: str, kind: str, issue: str | None) -> None:
+def test_actions_main_action_table(
+    run, goal: str, lemma: str, kind: str, issue: str | None
+) -> None:
     actions = run(goal).elements.actions
-    main = [a for a in actions if a.role == "main"][0]
+    main = next(a for a in actions if a.role == "main")
     assert (main.lemma, main.kind, main.issue) == (lemma, kind, issue)
 
 
 def test_actions_method_clause_is_found(run) -> None:
-    actions = run("I will reduce my stress by using coping strategies like journaling").elements.actions
+    actions = run(
+        "I will reduce my stress by using coping strategies like journaling"
+    ).elements.actions
     assert [a.role for a in actions] == ["main", "method"]
     assert actions[1].issue is None
 
@@ -67,10 +76,26 @@ def test_actors_table(run, goal: str, text: str, role: str) -> None:
 @pytest.mark.parametrize(
     ("goal", "text", "concern"),
     [
-        ("I will practice deep breathing every day to manage my anxiety", "to manage my anxiety", "anxiety"),
-        ("I will do 3 sets of heel raises to strenghten my calves", "to strenghten my calves", "strength"),
-        ("Take atorvastatin every evening to lower my cholesterol", "to lower my cholesterol", "cholesterol"),
-        ("I'd like to get my balance back so I don't fall again", "so I don't fall again", "balance_falls"),
+        (
+            "I will practice deep breathing every day to manage my anxiety",
+            "to manage my anxiety",
+            "anxiety",
+        ),
+        (
+            "I will do 3 sets of heel raises to strenghten my calves",
+            "to strenghten my calves",
+            "strength",
+        ),
+        (
+            "Take atorvastatin every evening to lower my cholesterol",
+            "to lower my cholesterol",
+            "cholesterol",
+        ),
+        (
+            "I'd like to get my balance back so I don't fall again",
+            "so I don't fall again",
+            "balance_falls",
+        ),
     ],
 )
 def test_purposes_table(run, goal: str, text: str, concern: str) -> None:
@@ -78,7 +103,9 @@ def test_purposes_table(run, goal: str, text: str, concern: str) -> None:
     assert [(p.text, p.concern) for p in purposes] == [(text, concern)]
 
 
-@pytest.mark.parametrize("goal", ["I want to feel less anxious", "I will learn to play three songs"])
+@pytest.mark.parametrize(
+    "goal", ["I want to feel less anxious", "I will learn to play three songs"]
+)
 def test_purposes_chain_verbs_are_not_purposes(run, goal: str) -> None:
     assert run(goal).elements.purposes == ()
 

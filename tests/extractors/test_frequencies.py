@@ -10,9 +10,24 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("goal", "text", "times", "per"),
     [
-        ("I will practice deep breathing techniques every day for 10 minutes", "every day", 1, "day"),
-        ("I will complete my journaling exercise three times a week for the next month", "three times a week", 3, "week"),
-        ("Pt will complete a thought record 3x/wk, rating SUDS before and after", "3x/wk", 3, "week"),
+        (
+            "I will practice deep breathing techniques every day for 10 minutes",
+            "every day",
+            1,
+            "day",
+        ),
+        (
+            "I will complete my journaling exercise three times a week for the next month",
+            "three times a week",
+            3,
+            "week",
+        ),
+        (
+            "Pt will complete a thought record 3x/wk, rating SUDS before and after",
+            "3x/wk",
+            3,
+            "week",
+        ),
         ("Client will practice progressive muscle relaxation x3/wk", "x3/wk", 3, "week"),
         ("I will drive to the store twice a week with my husband", "twice a week", 2, "week"),
         ("Client will attend a weekly bereavement support group", "weekly", 1, "week"),
@@ -23,7 +38,12 @@ pytestmark = pytest.mark.model
         ("I will write him a short letter every Sunday", "every Sunday", 1, "week"),
         ("I will visit the grave once a month", "once a month", 1, "month"),
         ("I will walk 10 miles per day", "per day", 1, "day"),
-        ("I will listen to the recording once a day, 5 days a week", "once a day, 5 days a week", 5, "week"),
+        (
+            "I will listen to the recording once a day, 5 days a week",
+            "once a day, 5 days a week",
+            5,
+            "week",
+        ),
         ("Take statin medication everyday", "everyday", 1, "day"),
         ("I will swim every other day", "every other day", 3.5, "week"),
         ("Cut down on oil every dinner", "every dinner", 1, "day"),

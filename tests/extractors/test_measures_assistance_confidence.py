@@ -17,7 +17,12 @@ pytestmark = pytest.mark.model
         ("Pt will complete the TUG in under 14 sec with a single point cane", "TUG", "<", 14),
         ("Pt will increase 6MWT distance from 250 m to 320 m", "6MWT", ">=", 320),
         ("Pt will achieve HbA1c <7% by the April follow-up", "HbA1c", "<", 7),
-        ("Pt will produce /r/ with 80% accuracy in 4 of 5 consecutive sessions", "accuracy", ">=", 80),
+        (
+            "Pt will produce /r/ with 80% accuracy in 4 of 5 consecutive sessions",
+            "accuracy",
+            ">=",
+            80,
+        ),
         ("Pt will complete tub bench transfer with SBA in 2/3 trials", "accuracy", ">=", 67),
         ("Client will report knee pain of 3/10 or less when climbing stairs", "pain NRS", "<=", 3),
         ("staying until my SUDS drops to 3 or below", "SUDS", "<=", 3),
@@ -39,10 +44,18 @@ def test_measures_change_without_instrument_keeps_both_ends(run) -> None:
     ("goal", "text", "level"),
     [
         ("Pt will don/doff UB clothing with min A using one-handed technique", "min A", "minimal"),
-        ("Patient will demonstrate donning socks with a sock aid independently", "independently", "independent"),
+        (
+            "Patient will demonstrate donning socks with a sock aid independently",
+            "independently",
+            "independent",
+        ),
         ("Pt will complete tub bench transfer with SBA in 2/3 trials", "SBA", "supervision"),
         ("Pt will ambulate 150 ft with RW and CGA on level surfaces", "CGA", "contact guard"),
-        ("Pt will follow 2-step commands with 90% accuracy given mod verbal cues", "mod verbal cues", "moderate"),
+        (
+            "Pt will follow 2-step commands with 90% accuracy given mod verbal cues",
+            "mod verbal cues",
+            "moderate",
+        ),
     ],
 )
 def test_assistance_table(run, goal: str, text: str, level: str) -> None:

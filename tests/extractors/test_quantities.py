@@ -21,7 +21,12 @@ pytestmark = pytest.mark.model
         ("Take atorvastatin 20 mg every evening", "20 mg", 20, "mg"),
         ("I will take my metformin 500 mg BID with meals", "500 mg", 500, "mg"),
         ("I will do 3 sets of 10 heel raises BID", "10 heel raises", 10, "repetition"),
-        ("Pt will complete 10 sit-to-stands from a standard chair", "10 sit-to-stands", 10, "repetition"),
+        (
+            "Pt will complete 10 sit-to-stands from a standard chair",
+            "10 sit-to-stands",
+            10,
+            "repetition",
+        ),
         ("I will walk a marathon in 6 weeks", "marathon", 42.195, "km"),
         ("I will learn to play three songs on the guitar", "three songs", 3, "song"),
         ("I will cycle 3 km to work", "3 km", 3, "km"),

@@ -12,20 +12,65 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("goal", "text", "kind", "end_date"),
     [
-        ("I will walk for 15 minutes each day for the next two weeks", "for the next two weeks", "period", "2026-01-19"),
-        ("I will lift a weight for 30 seconds by the end of the month", "by the end of the month", "deadline", "2026-01-31"),
-        ("Client will reduce GAD-7 score from 15 to below 10 within 8 weeks", "within 8 weeks", "deadline", "2026-03-02"),
-        ("Pt will improve Berg score from 38 to 45 within 6 wks", "within 6 wks", "deadline", "2026-02-16"),
+        (
+            "I will walk for 15 minutes each day for the next two weeks",
+            "for the next two weeks",
+            "period",
+            "2026-01-19",
+        ),
+        (
+            "I will lift a weight for 30 seconds by the end of the month",
+            "by the end of the month",
+            "deadline",
+            "2026-01-31",
+        ),
+        (
+            "Client will reduce GAD-7 score from 15 to below 10 within 8 weeks",
+            "within 8 weeks",
+            "deadline",
+            "2026-03-02",
+        ),
+        (
+            "Pt will improve Berg score from 38 to 45 within 6 wks",
+            "within 6 wks",
+            "deadline",
+            "2026-02-16",
+        ),
         ("Pt will reduce yelling episodes by March 15", "by March 15", "deadline", "2026-03-15"),
         ("I will cut down to 5 cigarettes a day by 3/15", "by 3/15", "deadline", "2026-03-15"),
-        ("Pt will reduce PHQ-9 score to <10 by 3/15/2026", "by 3/15/2026", "deadline", "2026-03-15"),
+        (
+            "Pt will reduce PHQ-9 score to <10 by 3/15/2026",
+            "by 3/15/2026",
+            "deadline",
+            "2026-03-15",
+        ),
         ("I will clean out the garage by Saturday", "by Saturday", "deadline", "2026-01-10"),
         ("walk 20 min daily x 4 wks", "x 4 wks", "period", "2026-02-02"),
-        ("Pt will increase 6MWT distance from 250 m to 320 m by the end of next month", "by the end of next month", "deadline", "2026-02-28"),
-        ("Cook dinner at home 4 nights a week through the end of February", "through the end of February", "period", "2026-02-28"),
+        (
+            "Pt will increase 6MWT distance from 250 m to 320 m by the end of next month",
+            "by the end of next month",
+            "deadline",
+            "2026-02-28",
+        ),
+        (
+            "Cook dinner at home 4 nights a week through the end of February",
+            "through the end of February",
+            "period",
+            "2026-02-28",
+        ),
         ("I will walk a marathon in 6 weeks", "in 6 weeks", "deadline", "2026-02-16"),
-        ("I will attend a social event every week for the next month", "for the next month", "period", "2026-02-05"),
-        ("I will do my exercises until my repeat swallow study on 2/10", "until my repeat swallow study on 2/10", "deadline", "2026-02-10"),
+        (
+            "I will attend a social event every week for the next month",
+            "for the next month",
+            "period",
+            "2026-02-05",
+        ),
+        (
+            "I will do my exercises until my repeat swallow study on 2/10",
+            "until my repeat swallow study on 2/10",
+            "deadline",
+            "2026-02-10",
+        ),
     ],
 )
 def test_timeframes_table(run, goal: str, text: str, kind: str, end_date: str) -> None:
@@ -42,7 +87,10 @@ def test_timeframes_table(run, goal: str, text: str, kind: str, end_date: str) -
     [
         ("I will complete the values worksheet before my next session", "before my next session"),
         ("Pt will don/doff UB clothing with min A by discharge", "by discharge"),
-        ("Client will use 3-word phrases by the end of the school term", "by the end of the school term"),
+        (
+            "Client will use 3-word phrases by the end of the school term",
+            "by the end of the school term",
+        ),
     ],
 )
 def test_timeframes_without_a_calendar_date(run, goal: str, text: str) -> None:

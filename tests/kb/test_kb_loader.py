@@ -36,7 +36,9 @@ def kb_copy(tmp_path: Path) -> Path:
 def test_kb_loader_error_names_file_and_key(kb_copy: Path) -> None:
     path = kb_copy / "measures.yaml"
     path.write_text(path.read_text().replace("direction: lower", "direction: sideways", 1))
-    with pytest.raises(KnowledgeBaseError, match=r"measures.yaml: invalid value at measures\.0\.direction"):
+    with pytest.raises(
+        KnowledgeBaseError, match=r"measures.yaml: invalid value at measures\.0\.direction"
+    ):
         load_kb(kb_copy)
 
 
@@ -49,5 +51,7 @@ def test_kb_loader_rejects_unknown_related_concern(kb_copy: Path) -> None:
 
 def test_kb_loader_adding_a_vague_verb_changes_no_python(kb_copy: Path) -> None:
     path = kb_copy / "lexicon.yaml"
-    path.write_text(path.read_text().replace("vague_verbs: [improve,", "vague_verbs: [ponder, improve,", 1))
+    path.write_text(
+        path.read_text().replace("vague_verbs: [improve,", "vague_verbs: [ponder, improve,", 1)
+    )
     assert "ponder" in load_kb(kb_copy).lexicon.vague_verbs

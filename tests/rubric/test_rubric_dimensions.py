@@ -34,10 +34,10 @@ def behaviour(text: str = G, part: str = "practice deep breathing", **kw) -> Act
 @pytest.mark.parametrize(
     ("action", "met"),
     [
-        (dict(kind="behavior", issue=None), True),
-        (dict(kind="state", issue=None), False),
-        (dict(kind="behavior", issue="umbrella"), False),
-        (dict(kind="behavior", issue="vague_verb"), False),
+        ({"kind": "behavior", "issue": None}, True),
+        ({"kind": "state", "issue": None}, False),
+        ({"kind": "behavior", "issue": "umbrella"}, False),
+        ({"kind": "behavior", "issue": "vague_verb"}, False),
     ],
 )
 def test_specific_depends_on_the_main_action(make_input, action, met) -> None:
