@@ -15,7 +15,7 @@ from smartcheck.models import GoalAnalysis, Suggestion
 from smartcheck.rewrite.compare import compare
 from smartcheck.rewrite.engine import RewriteResult, not_a_goal, rewrite_analysis
 from smartcheck.rewrite.gas import gas_levels
-from smartcheck.rewrite.kb import load_rewrite_kb
+from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis, default_analyze, keeps_action, rank
 
 logger = logging.getLogger(__name__)
@@ -29,15 +29,20 @@ def rewrite(
     reference_date: dt.date | None = None,
     verify: bool = True,
     analyze: Analyze | None = None,
+    kb: RewriteKB | None = None,
 ) -> RewriteResult:
-    """Return up to ``n`` suggestions for ``goal``, or findings explaining why there are none."""
+    """Return up to ``n`` suggestions for ``goal``, or findings explaining why there are none.
+
+    ``verify`` re-analyses the candidates and ranks them; ``kb`` replaces the
+    packaged knowledge base (see ``smartcheck.rewrite.kb.clinic_kb``).
+    """
     if isinstance(goal, str):
         finding = not_a_goal(goal)
         if finding is not None:
             return RewriteResult(findings=(finding,))
     analysis = as_analysis(goal, context, reference_date, analyze)
     ctx = context if context is not None else analysis.context
-    result = rewrite_analysis(analysis, context=ctx, kb=load_rewrite_kb())
+    result = rewrite_analysis(analysis, context=ctx, kb=kb or load_rewrite_kb())
     if not result.suggestions or n <= 0:
         return RewriteResult(findings=result.findings)
     ordered = list(result.suggestions)

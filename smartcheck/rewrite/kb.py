@@ -260,3 +260,21 @@ def load_rewrite_kb() -> RewriteKB:
 def merge_interventions(base: Interventions, extra: Interventions) -> Interventions:
     """Return ``base`` with the concerns of a clinic's ``extra`` file added or replaced."""
     return Interventions(version=extra.version, concerns={**base.concerns, **extra.concerns})
+
+
+def clinic_kb(interventions: Path, concerns: Path | None = None) -> RewriteKB:
+    """Return the packaged knowledge base extended with a clinic's own files.
+
+    ``interventions`` has the format of interventions.yaml; ``concerns`` (the
+    format of concerns.yaml) adds trigger words for new concern ids. Pass the
+    result to ``smartcheck.rewrite.rewrite(..., kb=...)``.
+    """
+    base = load_rewrite_kb()
+    merged = merge_interventions(base.interventions, load_interventions(interventions))
+    terms = base.concerns
+    if concerns is not None:
+        extra = load_concern_terms(concerns)
+        known = {c.id for c in extra.concerns}
+        kept = tuple(c for c in terms.concerns if c.id not in known)
+        terms = ConcernList(version=terms.version, concerns=kept + extra.concerns)
+    return RewriteKB(interventions=merged, templates=base.templates, concerns=terms)

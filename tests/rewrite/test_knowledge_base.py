@@ -122,3 +122,39 @@ def test_kb_messages_build_findings(kb, key, values, fid):
     finding = kb.finding(key, **values)
     assert finding.id == (fid or "time_bound.gas_needs_smart_goal")
     assert finding.message and finding.fix
+
+
+def test_kb_clinic_kb_adds_a_concern(tmp_path, make, at):
+    from smartcheck.rewrite.engine import rewrite_analysis
+    from smartcheck.rewrite.kb import clinic_kb
+
+    interventions = tmp_path / "interventions.yaml"
+    interventions.write_text(
+        """
+version: clinic-1
+concerns:
+  tinnitus:
+    purpose: "to cope with {poss} tinnitus"
+    timeframe: {text: "for the next four weeks", days: 28}
+    measure: {instrument: THI, criterion: "a THI score below 38"}
+    actions:
+      - {id: sound, verb: use, object: "a sound generator at bedtime",
+         frequency: {text: "every night", times: 1, per: day}}
+      - {id: relax, verb: practice, object: "relaxation",
+         duration: {text: "for 10 minutes", seconds: 600}}
+""",
+        encoding="utf-8",
+    )
+    concerns = tmp_path / "concerns.yaml"
+    concerns.write_text(
+        "version: clinic-1\nconcerns:\n  - {id: tinnitus, domain: audiology, "
+        "problem_terms: [tinnitus, ringing]}\n",
+        encoding="utf-8",
+    )
+    kb = clinic_kb(interventions, concerns)
+    text = "I want the ringing to bother me less"
+    analysis = make(text, met="00000", verb="bother", kind="state")
+    result = rewrite_analysis(analysis, context="tinnitus after noise exposure", kb=kb)
+    assert result.suggestions[0].text.startswith("I will use a sound generator at bedtime")
+    assert result.suggestions[0].concern == "tinnitus"
+    assert "anxiety" in kb.interventions.concerns
