@@ -22,7 +22,7 @@ from smartcheck.extensions import register_extensions
 from smartcheck.guards import validate_text
 from smartcheck.kb.loader import default_kb
 from smartcheck.models import AnalysisFailure, Goal, GoalAnalysis
-from smartcheck.nlp import load_nlp
+from smartcheck.nlp import english_vocabulary, load_nlp
 
 logger = logging.getLogger(__name__)
 
@@ -86,11 +86,11 @@ def analyze(
     """
     settings = settings or Settings()
     default_kb().profile(profile)
-    clean = validate_text(text, settings)
+    nlp = load_nlp(settings)
+    clean = validate_text(text, settings, english_vocabulary(nlp))
     if context is not None and not isinstance(context, str):
         raise NotTextError("context must be a string or None")
     ref = resolve_reference_date(reference_date)
-    nlp = load_nlp(settings)
     register_extensions()
     doc = _prepare(
         nlp,
@@ -166,6 +166,7 @@ def analyze_many(
     default_kb().profile(profile)
     ref = resolve_reference_date(reference_date)
     nlp = load_nlp(settings)
+    vocabulary = english_vocabulary(nlp)
     register_extensions()
     failures: deque[GoalAnalysis | AnalysisFailure] = deque()
 
@@ -173,7 +174,7 @@ def analyze_many(
         for index, item in enumerate(items):
             try:
                 goal = to_goal(item, context)
-                validate_text(goal.text, settings)
+                validate_text(goal.text, settings, vocabulary)
                 if goal.context is not None and not isinstance(goal.context, str):
                     raise NotTextError("context must be a string or None")
             except InputError as err:

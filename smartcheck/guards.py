@@ -53,27 +53,56 @@ def _latin_share(text: str) -> float:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _english_share(text: str) -> float:
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("er", ""),
+    ("est", ""),
+)
+
+
+def _known(word: str, vocabulary: frozenset[str]) -> bool:
+    if word in vocabulary:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + repl
+            if stem in vocabulary or (
+                len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in vocabulary
+            ):
+                return True
+    return False
+
+
+def _english_share(text: str, vocabulary: frozenset[str]) -> float:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = _WORD.findall(text.lower())
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
     if not words:
         return 1.0
-    return sum(1 for w in words if w in STOP_WORDS) / len(words)
+    return sum(1 for w in words if w in STOP_WORDS or _known(w, vocabulary)) / len(words)
 
 
-def check_language(text: str) -> None:
+def check_language(text: str, vocabulary: frozenset[str] = frozenset()) -> None:
     """Raise ``NotEnglishError`` when ``text`` is clearly not English.
 
-    Text with many English function words passes at once; only the rest goes
-    to the lingua detector (offline, bundled models).
+    Text whose words are mostly English (function words, or base forms from the
+    pipeline's lemmatizer tables) passes at once; only the rest goes to the
+    lingua detector (offline, bundled models).
     """
     letters = sum(1 for ch in text if ch.isalpha())
     if letters >= 2 and _latin_share(text) < 0.5:
         raise NotEnglishError("the goal is not written in English (mostly non-Latin script)")
     if letters < MIN_LETTERS_FOR_LANGUAGE:
         return
-    if _english_share(text) >= 0.3:
+    if _english_share(text, vocabulary) >= 0.6:
         return
     from lingua import Language
 
@@ -86,7 +115,9 @@ def check_language(text: str) -> None:
         raise NotEnglishError(f"the goal appears to be written in {name}, not English")
 
 
-def validate_text(text: object, settings: Settings) -> str:
+def validate_text(
+    text: object, settings: Settings, vocabulary: frozenset[str] = frozenset()
+) -> str:
     """Return the goal text if it can be analysed, else raise a typed ``InputError``."""
     if isinstance(text, bytes):
         raise NotTextError("the goal is bytes, not text; decode it first")
@@ -102,5 +133,5 @@ def validate_text(text: object, settings: Settings) -> str:
             "(raise Settings.max_chars to allow longer goals)"
         )
     if settings.check_language:
-        check_language(text)
+        check_language(text, vocabulary)
     return text

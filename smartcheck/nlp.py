@@ -63,6 +63,25 @@ def load_nlp(settings: Settings | None = None) -> Language:
     return _cached_nlp(settings.model_candidates(), settings.disable_ner)
 
 
+@functools.lru_cache(maxsize=4)
+def _vocabulary(nlp: Language) -> frozenset[str]:
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        for name in ("lemma_index", "lemma_exc", "lemma_lookup"):
+            if lookups.has_table(name):
+                for value in lookups.get_table(name).values():
+                    words.update(
+                        w.lower() for w in (value if isinstance(value, list | dict) else [value])
+                    )
+    return frozenset(w for w in words if isinstance(w, str))
+
+
+def english_vocabulary(nlp: Language) -> frozenset[str]:
+    """Return the English words the pipeline's lemmatizer knows (used by the language check)."""
+    return _vocabulary(nlp)
+
+
 def model_id(nlp: Language) -> tuple[str, str]:
     """Return the pipeline's ``(lang_name, version)``."""
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}", str(nlp.meta.get("version"))

@@ -104,6 +104,7 @@ def test_analyze_time_bound_evidence_points_at_the_period() -> None:
         ("I will walk every day " * 200, InputTooLongError),
         ("Quiero caminar treinta minutos todos los días para mi ansiedad", NotEnglishError),
         ("我想每天散步", NotEnglishError),
+        ("Eu vou caminhar todos os dias para minha ansiedade", NotEnglishError),
     ],
 )
 def test_analyze_bad_input_raises_typed_errors(bad: object, error: type[InputError]) -> None:
@@ -111,6 +112,19 @@ def test_analyze_bad_input_raises_typed_errors(bad: object, error: type[InputErr
         analyze(bad, reference_date=REF)  # type: ignore[arg-type]
     assert isinstance(info.value, ValueError)
     assert info.value.reason
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Explore educational content in app",
+        "manage stres better",
+        "walk 20 min daily x 4 wks",
+        "Pt will don/doff UB clothing w/ min A by d/c",
+    ],
+)
+def test_analyze_short_or_clipped_english_is_not_rejected(goal: str) -> None:
+    assert analyze(goal, reference_date=REF).ok
 
 
 def test_analyze_length_limit_is_configurable() -> None:

@@ -211,8 +211,10 @@ def classify(
     tail = doc_lower[phrase_start : phrase_start + 40]
     if any(tail.startswith(p) for p in lex.concrete_phrases):
         return "behavior", None
-    if f"{lemma} {obj_lemma}" in lex.state_phrases:
+    if f"{lemma} {obj_lemma}" in lex.outcome_phrases:
         return "state", "outcome"
+    if f"{lemma} {obj_lemma}" in lex.state_phrases:
+        return "state", None
     if lemma in {"stop", "quit"} and obj is not None and obj.lemma_.lower() in lex.state_verbs:
         return "state", None
     if lemma in lex.state_verbs:

@@ -33,7 +33,12 @@ def concern_mentions(doc: Doc, res: Resources) -> list[Concern]:
 
 def find_concerns(state: ExtractionState) -> list[Concern]:
     """Find concerns named in the goal, including those implied by named measures."""
-    out = concern_mentions(state.doc, state.res)
+    rated = state.spans("confidence")
+    out = [
+        c
+        for c in concern_mentions(state.doc, state.res)
+        if not any(s <= c.start < e for s, e in rated)
+    ]
     for measure in state.found_of("measures", Measure):
         entry = next((m for m in state.res.kb.measures if m.id == measure.instrument), None)
         if entry is None or entry.concern is None:

@@ -134,7 +134,13 @@ def find_flags(state: ExtractionState) -> list[Flag]:
             )
     out.extend(_comparatives(state))
     out.extend(_structure_flags(state))
-    # A rating such as "100% confidence" is not an absolute.
+    # A rating such as "100% confidence" is not an absolute, nor is "no more than 2".
     rated = state.spans("confidence")
-    out = [f for f in out if not any(overlaps(f.start, f.end, s, e) for s, e in rated)]
+    text = state.doc.text
+    out = [
+        f
+        for f in out
+        if not any(overlaps(f.start, f.end, s, e) for s, e in rated)
+        and not (f.category == "absolute" and text[f.end : f.end + 5].lower() == " than")
+    ]
     return sorted(out, key=lambda f: (f.start, f.end, f.category))

@@ -37,6 +37,7 @@ class Lexicon(_Data):
     version: str
     state_verbs: frozenset[str]
     state_phrases: frozenset[str]
+    outcome_phrases: frozenset[str]
     vague_verbs: frozenset[str]
     vague_phrases: tuple[str, ...]
     concrete_phrases: tuple[str, ...]

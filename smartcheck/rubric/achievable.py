@@ -45,6 +45,7 @@ def implausible(inp: RubricInput) -> list[Finding]:
                     )
                 )
     soonest = min((t.days for t in els.timeframes if t.days is not None), default=None)
+    out.extend(_weight_change(inp, soonest))
     for flag in inp.flags("strenuous"):
         if inp.context.recovering or (
             soonest is not None and soonest < plaus.strenuous_events.min_days
@@ -59,6 +60,26 @@ def implausible(inp: RubricInput) -> list[Finding]:
             )
     if inp.context.recovering:
         out.extend(finding(kb, "achievable.context_conflict", f) for f in inp.flags("full_load"))
+    return out
+
+
+def _weight_change(inp: RubricInput, days: int | None) -> list[Finding]:
+    """Flag weight loss faster than the knowledge base's weekly limit."""
+    if days is None or days <= 0 or not any(a.lemma == "lose" for a in inp.elements.actions):
+        return []
+    limit = inp.kb.plausibility.max_weight_loss_kg_per_week
+    mass = {u.unit: u.factor for u in inp.kb.units.units if u.dimension == "mass"}
+    out = []
+    for q in inp.elements.quantities:
+        if q.unit in mass and q.value * mass[q.unit] / max(days / 7.0, 1 / 7) > limit:
+            out.append(
+                finding(
+                    inp.kb,
+                    "achievable.implausible_magnitude",
+                    q,
+                    limit=f"more than {limit:g} kg a week",
+                )
+            )
     return out
 
 
