@@ -63,6 +63,7 @@ class Draft:
     keeps_action: bool = False
     matched: bool = False
     item: str | None = None
+    softened: bool = False
 
     def fill(self, slot: str, value: str, source: Source) -> None:
         """Set a slot of the template and record its value and source."""
@@ -406,6 +407,7 @@ def keep_draft(
     if scaled is None:
         return None
     body = _apply_removals(scaled[0], kb, body=True)
+    softened = body != scaled[0]
     if _drops_action(body, kb):
         return None
     tail = _apply_removals(
@@ -420,6 +422,7 @@ def keep_draft(
         keeps_action=True,
         matched=bool(dose),
         item=dose.id if dose else None,
+        softened=softened,
     )
     draft.fill("prefix", voice.prefix, "goal")
     draft.fill("actor", voice.actor, "goal")
@@ -636,7 +639,7 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     els = analysis.elements
     bare = action is not None and not action.object
     bare = bare and not (els.frequencies or els.durations or els.quantities or els.measures)
-    if same_verb and bare:  # "drive again": the concrete action with the person's own verb
+    if same_verb and (bare or kept.softened):  # "drive again", "eat more vegetables"
         return [same_verb[0], kept, *[d for d in replaced if d is not same_verb[0]]]
     if _replace_first(analysis, concerns, kb):
         return [*replaced[:1], kept, *replaced[1:]]
