@@ -22,6 +22,7 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _PERIOD_PREPS = {"for", "over", "during", "through", "thru", "x"}
+_START_BEFORE = re.compile(r"(?:starting|beginning|from|after|since)\s*$")
 _UNIT_DELTA = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
@@ -90,6 +91,8 @@ def _end_of(what: str, rel: str | None, ref: dt.date) -> dt.date | None:
 
 def _relative(word: str, ref: dt.date) -> dt.date | None:
     w = " ".join(word.lower().split())
+    if w.startswith("this ") and w != "this weekend":
+        return parse_date(w.split()[1], ref)
     table = {
         "tomorrow": ref + dt.timedelta(days=1),
         "tonight": ref,
@@ -98,6 +101,7 @@ def _relative(word: str, ref: dt.date) -> dt.date | None:
         "next month": ref + relativedelta(months=1),
         "next year": ref + relativedelta(years=1),
         "the weekend": ref + dt.timedelta(days=6 - ref.weekday()),
+        "next weekend": ref + dt.timedelta(days=13 - ref.weekday()),
         "this weekend": ref + dt.timedelta(days=6 - ref.weekday()),
     }
     return table.get(w)
@@ -131,7 +135,7 @@ def resolve(cand: Candidate, state: ExtractionState) -> Timeframe | None:
             )
         ):
             return None
-    elif pid == "tf.relative":
+    elif pid in {"tf.relative", "tf.bare_relative"}:
         end = _relative(g["relword"], ref)
     elif pid == "tf.this_period":
         kind = "period"
@@ -144,7 +148,11 @@ def resolve(cand: Candidate, state: ExtractionState) -> Timeframe | None:
 def find_timeframes(state: ExtractionState) -> list[Timeframe]:
     """Find deadlines and periods; session lengths stay durations."""
     out: list[Timeframe] = []
+    text = state.doc.text.lower()
     for cand in state.of_kind("timeframe"):
+        before = text[max(0, cand.start - 12) : cand.start]
+        if cand.pattern_id == "tf.bare_relative" and _START_BEFORE.search(before):
+            continue  # "starting tomorrow" is a start, not an end point
         tf = resolve(cand, state)
         if tf is not None:
             out.append(tf)

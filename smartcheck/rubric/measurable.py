@@ -25,8 +25,14 @@ def criteria(inp: RubricInput) -> list[Element]:
 
 
 def single_event(inp: RubricInput) -> Element | None:
-    """Return the action when the goal is one event that either happens or not."""
+    """Return the action when the goal is one event that either happens or not.
+
+    Abstaining from a behaviour over a stated period ("I will not smoke after
+    8pm for the next 2 weeks") is checkable the same way.
+    """
     main = inp.main_action
+    if main is not None and main.negated and main.kind == "behavior" and inp.elements.timeframes:
+        return main
     if main is None or main.lemma not in inp.kb.lexicon.single_event_verbs:
         return None
     if main.kind == "state" and main.issue != "outcome":

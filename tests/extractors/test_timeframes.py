@@ -121,3 +121,19 @@ def test_timeframes_follow_the_reference_date(nlp) -> None:
     a = analyze("I will walk daily by the end of the month", reference_date="2026-02-10")
     assert a.elements.timeframes[0].end_date == dt.date(2026, 2, 28)
     assert a.elements.timeframes[0].days == 18
+
+
+@pytest.mark.parametrize(
+    ("goal", "text", "end_date"),
+    [
+        ("I'm going to run a 5k next weekend", "next weekend", "2026-01-18"),
+        ("I will call the clinic tomorrow", "tomorrow", "2026-01-06"),
+    ],
+)
+def test_timeframes_bare_relative_dates(run, goal: str, text: str, end_date: str) -> None:
+    found = run(goal).elements.timeframes
+    assert [(t.text, t.end_date) for t in found] == [(text, dt.date.fromisoformat(end_date))]
+
+
+def test_timeframes_start_point_is_not_an_end_point(run) -> None:
+    assert run("I will exercise daily starting tomorrow").elements.timeframes == ()
