@@ -22,6 +22,17 @@ settings.register_profile(
 settings.load_profile("smartcheck")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--update-golden`` to rewrite tests/golden/*.json from the current analyzer."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden analyses")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are rewritten instead of compared."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The installed English pipeline with the smartcheck component, loaded once."""
