@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -45,6 +46,8 @@ def main() -> int:
 
     goals = load_goals(args.goals, args.goals_count)
     report: dict[str, object] = {"goals": len(goals), "distinct_texts": len(set(goals))}
+    # The machine may be shared; a high load average explains slow timings.
+    report["load_average_1m_before"] = round(os.getloadavg()[0], 2)
 
     started = time.perf_counter()
     local = list(smartcheck.analyze_many(goals, reference_date=REFERENCE_DATE))

@@ -14,6 +14,7 @@ import argparse
 import http.client
 import json
 import math
+import os
 import signal
 import socket
 import statistics
@@ -127,6 +128,8 @@ def main() -> int:
     args = parser.parse_args()
 
     goals = load_goals(args.goals, args.requests)
+    # The machine may be shared; a high load average explains slow timings.
+    load_before = round(os.getloadavg()[0], 2)
     process = None
     if args.url:
         parsed = urllib.parse.urlsplit(args.url)
@@ -138,6 +141,7 @@ def main() -> int:
         startup = wait_healthy(host, port, timeout=120)
         report = run_load(host, port, goals, args.concurrency, args.time_limit)
         report["server_workers"] = args.workers
+        report["load_average_1m_before"] = load_before
         report["startup_s"] = round(startup, 2)
     finally:
         if process:

@@ -14,8 +14,13 @@ from smartcheck.server.schemas import AnalyzeRequest, Health
 
 logger = logging.getLogger(__name__)
 
-#: A fixed goal analysed at start-up so the first request does not pay for loading.
-WARM_UP_GOAL = "I will walk for 10 minutes every day for the next 4 weeks."
+#: Fixed goals analysed at start-up so the first requests do not pay for loading:
+#: a plain goal, and a terse note-style one that also wakes the lazily built parts
+#: (deadline parsing, language detection for text with few function words).
+WARM_UP_GOALS = (
+    "I will walk for 10 minutes every day for the next 4 weeks.",
+    "Pt ambulate 150 ft independently, 3x weekly, by March 1.",
+)
 
 
 class AnalysisService:
@@ -32,12 +37,13 @@ class AnalysisService:
         self._model_name: str | None = None
 
     def warm_up(self) -> None:
-        """Load the pipeline and the knowledge base by analysing a fixed goal."""
+        """Load the pipeline and everything analysis loads lazily, on fixed goals."""
         started = time.perf_counter()
         with self.lock:
             nlp = load_nlp(self.settings)
             self._model_name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}"
-            analyze(WARM_UP_GOAL, settings=self.settings)
+            for goal in WARM_UP_GOALS:
+                analyze(goal, settings=self.settings)
         logger.info("model %s ready in %.2f s", self._model_name, time.perf_counter() - started)
 
     def health(self) -> Health:
