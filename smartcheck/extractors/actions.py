@@ -239,7 +239,10 @@ def classify(
             c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children
         )
         countable = obj is not None and (
-            obj.tag_ in {"NNS", "NNPS", "VBG"} or obj.pos_ == "PROPN" or named
+            obj.tag_ in {"NNS", "NNPS", "VBG"}
+            or obj.pos_ == "PROPN"
+            or named
+            or obj.lower_.endswith("ing")  # an activity named by a gerund: "drinking", "snacking"
         )
         if countable and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:  # type: ignore[union-attr]
             return "behavior", None
