@@ -79,7 +79,8 @@ def find_durations(state: ExtractionState) -> list[Duration]:
                 end=cand.end,
                 text=text[cand.start : cand.end],
                 seconds=seconds,
-                bound=bound_of(g.get("bound")),
+                # A range ("30-45 minutes") commits to its lower end at least.
+                bound="min" if "n_hi" in g and "bound" not in g else bound_of(g.get("bound")),
             )
         )
     return out

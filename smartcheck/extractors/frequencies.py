@@ -48,6 +48,8 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
     if "other" in g:
         rate = words.get(f"every other {g['other'].lower()}")
         return (rate.times, rate.per) if rate else None
+    if cand.pattern_id == "freq.n_of_7":
+        return float(g["n"]), "week"
     if "weekday" in g:
         return float(len(_WEEKDAY.findall(text)) or 1), "week"
     if "every_unit" in g:

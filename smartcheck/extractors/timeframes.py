@@ -89,6 +89,20 @@ def _end_of(what: str, rel: str | None, ref: dt.date) -> dt.date | None:
     return None  # term, semester, seasons: depend on a local calendar
 
 
+_PART_DAY = {"mid": 15, "middle of": 15, "early": 10, "beginning of": 1, "start of": 1}
+
+
+def _part_of_month(part: str, month_word: str, ref: dt.date) -> dt.date | None:
+    month = _MONTHS.get(month_word.lower().rstrip("."))
+    if month is None:
+        return None
+    year = ref.year if month >= ref.month else ref.year + 1
+    key = " ".join(part.lower().split())
+    if key == "late":
+        return _end_of_month(year, month)
+    return dt.date(year, month, _PART_DAY.get(key, 15))
+
+
 def _relative(word: str, ref: dt.date) -> dt.date | None:
     w = " ".join(word.lower().split())
     if w.startswith("this ") and w != "this weekend":
@@ -135,6 +149,11 @@ def resolve(cand: Candidate, state: ExtractionState) -> Timeframe | None:
             )
         ):
             return None
+    elif pid == "tf.week_n":
+        n = parse_number(g["n"], res)
+        end = ref + _delta(n, g["unit"]) if n else None
+    elif pid == "tf.part_of_month":
+        end = _part_of_month(g["part"], g["month"], ref)
     elif pid in {"tf.relative", "tf.bare_relative"}:
         end = _relative(g["relword"], ref)
     elif pid == "tf.this_period":

@@ -47,6 +47,10 @@ pytestmark = pytest.mark.model
         ("Take statin medication everyday", "everyday", 1, "day"),
         ("I will swim every other day", "every other day", 3.5, "week"),
         ("Cut down on oil every dinner", "every dinner", 1, "day"),
+        ("I will walk 3-4 times per week", "3-4 times per week", 3, "week"),
+        ("I will walk 4/7 days", "4/7 days", 4, "week"),
+        ("I will walk on Mondays, Wednesdays and Fridays", "on Mondays, Wednesdays and Fridays", 3, "week"),
+        ("I will walk twice daily", "twice daily", 2, "day"),
     ],
 )
 def test_frequencies_table(run, goal: str, text: str, times: float, per: str) -> None:
