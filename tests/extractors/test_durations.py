@@ -32,6 +32,8 @@ pytestmark = pytest.mark.model
         ),
         ("walk 20 min daily x 4 wks", "20 min", 1200, "exact"),
         ("I will sleep 8 hrs a night", "8 hrs", 28800, "exact"),
+        ("I will walk 30-45 minutes after dinner", "30-45 minutes", 1800, "min"),
+        ("I will walk for half an hour", "half an hour", 1800, "exact"),
         (
             "I will exercise for 1 hour and 30 minutes on Saturdays",
             "1 hour and 30 minutes",

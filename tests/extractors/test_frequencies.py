@@ -69,6 +69,7 @@ def test_frequencies_table(run, goal: str, text: str, times: float, per: str) ->
         "I'd like to go to the gym a few times a week",
         "I will use grounding skills when triggered",
         "I will walk for 10 minutes",
+        "Pt will name 4/7 objects",
     ],
 )
 def test_frequencies_vague_or_absent_give_none(run, goal: str) -> None:
