@@ -214,3 +214,10 @@ def test_analyze_coaching_profile_counts_s_m_a() -> None:
     a = analyze("Jog for at least 30 minutes, once a week (confidence 7/10)", profile="coaching")
     assert a.label == "SMART"
     assert not a.dimensions.time_bound.counted and not a.dimensions.relevant.counted
+
+
+def test_analyze_many_two_processes_match_one() -> None:
+    goals = ["I will walk daily for two weeks", "", "sleep better", ("journal 3x/wk", "stress")] * 4
+    one = [r.model_dump() for r in analyze_many(goals, reference_date=REF)]
+    two = [r.model_dump() for r in analyze_many(goals, reference_date=REF, n_process=2, batch_size=4)]
+    assert one == two
