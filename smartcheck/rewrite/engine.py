@@ -64,6 +64,7 @@ class Draft:
     matched: bool = False
     item: str | None = None
     softened: bool = False
+    bare: bool = False
 
     def fill(self, slot: str, value: str, source: Source) -> None:
         """Set a slot of the template and record its value and source."""
@@ -135,11 +136,31 @@ def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB)
         in_goal = [c for c in find_concerns(analysis.text, kb) if c not in in_goal]
     in_context = find_concerns(context, kb)
     if not in_context:
-        return in_goal or _concerns_from_action(analysis, kb)
+        named = set(find_concerns(analysis.text, kb))
+        by_action = _by_action_fit(analysis, _concerns_from_action(analysis, kb), kb)
+        return list(dict.fromkeys([*(c for c in in_goal if c in named), *by_action, *in_goal]))
     related = {r for c in in_context for r in getattr(kb.terms(c), "related", ())}
     fitting = [c for c in in_goal if c in in_context] + [c for c in in_goal if c in related]
     others = in_goal if analysis.met["relevant"] else []
     return list(dict.fromkeys([*fitting, *in_context, *others]))
+
+
+def is_named(
+    analysis: GoalAnalysis, context: str | None, concerns: Sequence[str], kb: RewriteKB
+) -> bool:
+    """Tell whether the lead concern is named (context, problem word, matching action).
+
+    A concern guessed only from an activity word ("exposure", "friends") may
+    set a timeframe, but it never supplies a purpose or replaces the person's
+    own behaviour.
+    """
+    if not concerns:
+        return False
+    if find_concerns(context, kb):
+        return True
+    return concerns[0] in find_concerns(analysis.text, kb) or concerns[0] in _concerns_from_action(
+        analysis, kb
+    )
 
 
 def _by_action_fit(analysis: GoalAnalysis, concerns: list[str], kb: RewriteKB) -> list[str]:
@@ -218,8 +239,14 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     text = analysis.text
     limit = action.start if action else len(text)
     actors = [a for a in analysis.elements.actors if a.end <= limit]
-    if not actors:
-        return Voice(actor="I", role="self")
+    stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
+    if not actors:  # an imperative: "Continue using the app", "Every morning, take ..."
+        lead = text[:limit].strip()
+        if lead.endswith(","):
+            return Voice(actor="I", role="self", prefix=lead + " ")
+        while (m := stem.match(lead)) and m.end() > 0:
+            lead = lead[m.end() :]
+        return Voice(actor="I", role="self", rest=lead[:1].lower() + lead[1:])
     actor = actors[-1]
     if actor.role == "other":  # the goal must be the person's own behaviour
         return Voice(actor="I", role="self")
@@ -233,7 +260,6 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     if not prefix.strip():
         prefix, name = "", name[:1].upper() + name[1:]
     between = text[actor.end : limit]
-    stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
     while (m := stem.match(between)) and m.end() > 0:
         between = between[m.end() :]
     return Voice(actor=name, role=role, prefix=prefix, rest=between.strip())
@@ -381,12 +407,14 @@ def keep_draft(
     concerns: Sequence[str],
     kb: RewriteKB,
     template: Template,
+    *,
+    named: bool = True,
 ) -> Draft | None:
     """Build the rewrite that keeps the person's action and adds what is missing."""
     action = main_action(analysis)
     if action is None or action.kind != "behavior":
         return None
-    if action.issue and not analysis.met["specific"]:
+    if action.issue and not analysis.met["specific"] and concerns:
         return None  # "sleep better", "exercise more": a concrete action replaces it
     if any(a.role == "other" for a in analysis.elements.actors if a.end <= action.start):
         return None
@@ -399,7 +427,7 @@ def keep_draft(
     dose = match_intervention(action, concerns, kb) or match_intervention(
         action, list(kb.interventions.concerns), kb
     )
-    if dose is None and not analysis.met["specific"]:
+    if dose is None and not analysis.met["specific"] and concerns:
         return None  # nothing concrete to add to a non-specific action
     if red_flags(analysis) and dose is None and kb.entry(concern):
         dose = kb.entry(concern).actions[0]  # type: ignore[union-attr]
@@ -423,6 +451,7 @@ def keep_draft(
         matched=bool(dose),
         item=dose.id if dose else None,
         softened=softened,
+        bare=len(body.split()) <= 2,
     )
     draft.fill("prefix", voice.prefix, "goal")
     draft.fill("actor", voice.actor, "goal")
@@ -439,7 +468,7 @@ def keep_draft(
         and match_intervention(action, [concern], kb) is None
     )
     entry = None if off_context else kb.entry(concern)  # never claim a link it lacks
-    _fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb)
+    _fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb, claim=named)
     return draft
 
 
@@ -485,8 +514,12 @@ def _fill_missing(
     entry: ConcernEntry | None,
     role: str,
     kb: RewriteKB,
+    claim: bool = True,
 ) -> None:
-    """Fill the slots the goal lacks, from the knowledge base or as placeholders."""
+    """Fill the slots the goal lacks, from the knowledge base or as placeholders.
+
+    ``claim=False`` (a guessed concern) leaves the purpose to the person.
+    """
     els, met, body = analysis.elements, analysis.met, draft.parts.get("goal", "")
     holders = kb.templates.placeholders
     for name, items in (
@@ -530,8 +563,8 @@ def _fill_missing(
     lost_concern = bool(els.concerns) and not any(
         c.text.lower() in (body + " " + draft.parts.get("tail", "")).lower() for c in els.concerns
     )
-    if (not met["relevant"] or lost_concern) and (entry or "purpose" not in has):
-        if entry:
+    if (not met["relevant"] or lost_concern) and "purpose" not in has:
+        if entry and claim:
             draft.fill("purpose", _fmt(entry.purpose, role), "knowledge_base")
         else:
             draft.fill("purpose", holders["purpose"], "placeholder")
@@ -621,9 +654,13 @@ def _replace_first(analysis: GoalAnalysis, concerns: Sequence[str], kb: RewriteK
 def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> list[Draft]:
     """Return candidate drafts in preference order (kept wording first when usable)."""
     concerns = primary_concerns(analysis, context, kb)
+    named = is_named(analysis, context, concerns, kb)
     replace_template = choose_template(analysis, kb, replace=True)
     keep_template = choose_template(analysis, kb, replace=False)
-    kept = keep_draft(analysis, concerns, kb, keep_template)
+    kept = keep_draft(analysis, concerns if named else [], kb, keep_template, named=named)
+    if kept is not None and not named and concerns:
+        guessed = keep_draft(analysis, concerns, kb, keep_template, named=False)
+        kept = guessed or kept  # a guessed concern may still lend its timeframe
     action = main_action(analysis)
     replaced: list[Draft] = []
     chosen: list[str | None] = [*concerns[:3]] or [None]
@@ -635,10 +672,11 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
     if kept is None:
         return replaced
+    if not named:  # nothing to propose: the person's wording with placeholders
+        return [kept]
     same_verb = [d for d in replaced if d.keeps_action and kept.matched and d.item == kept.item]
     els = analysis.elements
-    bare = action is not None and not action.object
-    bare = bare and not (els.frequencies or els.durations or els.quantities or els.measures)
+    bare = kept.bare and not (els.frequencies or els.durations or els.quantities or els.measures)
     if same_verb and (bare or kept.softened):  # "drive again", "eat more vegetables"
         return [same_verb[0], kept, *[d for d in replaced if d is not same_verb[0]]]
     if _replace_first(analysis, concerns, kb):

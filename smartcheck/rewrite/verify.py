@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 from smartcheck.models import DIMENSIONS, GoalAnalysis, Suggestion
-from smartcheck.rewrite.engine import main_action
+from smartcheck.rewrite.engine import main_action, red_flags
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def rank(
     for index, suggestion in enumerate(candidates[:MAX_VERIFIED]):
         result = analyze(suggestion.text, context=context, reference_date=original.reference_date)
         fixes = tuple(d for d in DIMENSIONS if result.met[d] and not original.met[d])
-        flagged = not result.met["achievable"]
+        flagged = bool(red_flags(result))
         smart = result.label == "SMART" and not suggestion.placeholders
         key = (not smart, flagged, not keeps_action(original, result), index)
         scored.append((key, suggestion.model_copy(update={"fixes": fixes})))
