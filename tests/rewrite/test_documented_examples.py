@@ -162,3 +162,20 @@ def test_off_context_goal_is_redirected_and_own_wording_offered_second():
     assert "social" in suggestions[0].text
     assert suggestions[1].text.startswith("I will clean out the garage by Saturday")
     assert suggestions[1].placeholders == ("to [reason it matters to you]",)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Go for more bowling sessions with friends",
+            "I will go for bowling sessions with friends",
+        ),
+        ("Wear a mask while cleaning to reduce allergen exposure", "I will wear a mask while"),
+        ("Continue using app features and discuss in the next session", "I will continue using"),
+    ],
+)
+def test_guessed_concern_keeps_wording_and_leaves_purpose_to_person(text, kept):
+    suggestions = smartcheck.suggest(text, reference_date=REF)
+    assert suggestions[0].text.startswith(kept)
+    assert suggestions[0].sources.get("purpose") != "knowledge_base"
