@@ -115,6 +115,16 @@ def _extend_to_head(tok: Token) -> Token:
     return end
 
 
+def _counted_noun(num_tok: Token) -> Token | None:
+    """Find the noun a number counts when the parse did not attach them ("2 coping statements")."""
+    for t in num_tok.doc[num_tok.i + 1 : num_tok.i + 4]:
+        if t.is_punct or t.like_num or (t.pos_ in {"ADP", "VERB", "AUX"} and t.tag_ != "VBG"):
+            return None
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return t
+    return None
+
+
 def find_quantities(state: ExtractionState) -> list[Quantity]:
     """Find numbers with units or counted nouns, outside other elements."""
     doc, res = state.doc, state.res
@@ -126,6 +136,14 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
             continue
         if inside(tok.idx, tok.idx + len(tok.text), taken + measures):
             continue
+        prev = doc[tok.i - 1] if tok.i >= 2 else None
+        if (
+            prev is not None
+            and prev.text == "-"
+            and not prev.whitespace_
+            and doc[tok.i - 2].like_num
+        ):
+            continue  # the end of a digit chain such as "5-4-3-2-1"
         value = parse_number(tok.text, res)
         if (
             value is None
@@ -146,7 +164,7 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
         elif unit_entry is not None:
             continue
         else:
-            head = _count_head(tok)
+            head = _count_head(tok) or _counted_noun(tok)
             if head is not None and head.i - tok.i <= 4:
                 end_tok = _extend_to_head(head)
                 after = doc[end_tok.i + 1] if end_tok.i + 1 < len(doc) else None

@@ -31,16 +31,19 @@ def single_event(inp: RubricInput) -> Element | None:
     8pm for the next 2 weeks") is checkable the same way.
     """
     main = inp.main_action
-    if main is not None and main.negated and main.kind == "behavior" and inp.elements.timeframes:
+    actor = next(iter(inp.elements.actors), None)
+    if actor is not None and actor.role == "other":
+        return None
+    abstain = main is not None and (
+        main.negated or main.lemma in {"avoid", "eliminate", "quit", "stop"}
+    )
+    if main is not None and abstain and main.kind == "behavior" and inp.elements.timeframes:
         return main
     if main is None or main.lemma not in inp.kb.lexicon.single_event_verbs:
         return None
     if main.kind == "state" and main.issue != "outcome":
         return None
     if main.issue in {"umbrella", "vague_verb", "quality_comparative"}:
-        return None
-    actor = next(iter(inp.elements.actors), None)
-    if actor is not None and actor.role == "other":
         return None
     if inp.flags("vague_frequency", "comparative"):
         return None

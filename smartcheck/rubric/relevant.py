@@ -67,7 +67,8 @@ def _with_context(inp: RubricInput) -> DimensionScore:
             findings=[info],
         )
     main = inp.main_action
-    if not goal_ids and main is not None and main.kind == "state" and main.issue != "outcome":
+    # A goal about an inner state is about the person's concern even when it names no term of it.
+    if main is not None and main.kind == "state" and main.issue != "outcome":
         return score("relevant", True, 0.6, inp=inp, evidence_spans=[evidence(main)])
     names = ", ".join(sorted(kb.concern(c).label for c in ctx_ids if kb.concern(c)))  # type: ignore[union-attr]
     return score(

@@ -14,15 +14,13 @@ _ISSUE_FINDING = {
 
 
 def named_measure(inp: RubricInput) -> Measure | None:
-    """Return a measure on a named instrument with a target, if the goal has one."""
-    return next(
-        (
-            m
-            for m in inp.elements.measures
-            if m.instrument and m.instrument != "rating" and m.target is not None
-        ),
-        None,
-    )
+    """Return a change on a named measure: an instrument with a target, or both ends given."""
+    for m in inp.elements.measures:
+        if m.instrument and m.instrument != "rating" and m.target is not None:
+            return m
+        if m.baseline is not None and m.target is not None:  # "from 20 lb to 35 lb"
+            return m
+    return None
 
 
 def vague_phrase_on(action: Action, inp: RubricInput) -> bool:
