@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 
@@ -52,16 +51,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Start uvicorn and block until it stops."""
-    if importlib.util.find_spec("fastapi") is None or importlib.util.find_spec("uvicorn") is None:
-        print(f"smartcheck: error: {_MISSING_EXTRA}", file=sys.stderr)
-        return ExitStatus.USAGE
     if args.workers < 1:
         print("smartcheck: error: --workers must be at least 1", file=sys.stderr)
         return ExitStatus.USAGE
+    try:
+        import uvicorn
 
-    import uvicorn  # noqa: PLC0415 - optional extra, imported only when serving
-
-    from smartcheck.server.settings import SETTINGS_ENV_VAR, ServerSettings  # noqa: PLC0415
+        from smartcheck.server.settings import SETTINGS_ENV_VAR, ServerSettings
+    except ImportError:
+        print(f"smartcheck: error: {_MISSING_EXTRA}", file=sys.stderr)
+        return ExitStatus.USAGE
 
     try:
         settings = ServerSettings(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import sys
 
 import pytest
 
@@ -41,10 +41,7 @@ def test_serve_parses_options(argv: list[str], expected: dict[str, object]) -> N
 def test_serve_without_the_extra_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a)
-    )
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # makes ``import uvicorn`` fail
     assert serve.run(_parse([])) == ExitStatus.USAGE
     assert "smartcheck[server]" in capsys.readouterr().err
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
+pytest.importorskip("fastapi", reason="needs the server extra")
+
 from fastapi.testclient import TestClient
 
 import smartcheck
@@ -13,7 +16,7 @@ from smartcheck.server import app as app_module
 from smartcheck.server import create_app
 from smartcheck.server.suggest import find_suggest
 
-from .conftest import REFERENCE_DATE, TEST_SETTINGS
+from .conftest import REFERENCE_DATE, small_limits
 
 GOAL = "I want to exercise more to feel less anxious."
 
@@ -33,7 +36,7 @@ def fake_suggest(
 @pytest.fixture
 def fake_client(monkeypatch: pytest.MonkeyPatch) -> TestClient:
     monkeypatch.setattr(app_module, "find_suggest", lambda: fake_suggest)
-    return TestClient(create_app(TEST_SETTINGS))
+    return TestClient(create_app(small_limits()))
 
 
 @pytest.mark.model
@@ -65,7 +68,7 @@ def test_suggest_refuses_an_empty_goal(fake_client: TestClient) -> None:
 
 def test_no_suggest_route_without_an_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "find_suggest", lambda: None)
-    response = TestClient(create_app(TEST_SETTINGS)).post("/v1/suggest", json={"text": GOAL})
+    response = TestClient(create_app(small_limits())).post("/v1/suggest", json={"text": GOAL})
     assert response.status_code == 404
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("uvicorn", reason="needs the server extra")
+pytest.importorskip("fastapi", reason="needs the server extra")
+
 from .conftest import REFERENCE_DATE
 
 STARTUP_TIMEOUT_S = 90.0
