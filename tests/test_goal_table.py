@@ -1,0 +1,222 @@
+"""Goals written for these tests (not from the bundled data), with SMART bits judged against the rubric."""
+
+from __future__ import annotations
+
+import pytest
+
+from smartcheck import analyze
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("goal", "context", "expected"),
+    [
+        (
+            "I will practice box breathing for 5 minutes twice a day for the next three weeks to calm my panic",
+            None,
+            "11111",
+        ),
+        ("I will feel more confident at work", None, "00010"),
+        (
+            "Client will initiate a conversation with a peer at lunch 3 times per week for 4 weeks",
+            "social anxiety in school",
+            "11111",
+        ),
+        (
+            "I will drink no more than 2 standard drinks per day on weekends for the next month",
+            "harmful drinking",
+            "11111",
+        ),
+        (
+            "Pt will ascend and descend 12 stairs with handrail and supervision by discharge",
+            "s/p R TKA",
+            "11111",
+        ),
+        ("I will try to exercise", None, "00000"),
+        ("I will meditate for 3 hours every day starting tomorrow", "stress at work", "11010"),
+        (
+            "I will write in my gratitude journal every night before bed for 2 weeks",
+            "low mood",
+            "11111",
+        ),
+        ("Reduce PHQ-9 from 18 to below 10 in 12 weeks", "major depression", "11111"),
+        (
+            "I will go to bed by 11pm on weeknights for the next month to improve my sleep",
+            None,
+            "11111",
+        ),
+        ("Be more social", None, "00000"),
+        (
+            "I will call one friend every Saturday for the next 6 weeks",
+            "loneliness after moving",
+            "11111",
+        ),
+        (
+            "Client will tolerate 10 minutes of sitting without increase in pain by 4/30",
+            "chronic low back pain",
+            "11111",
+        ),
+        (
+            "I will take my antidepressant every morning with breakfast",
+            "depression; skips doses",
+            "11110",
+        ),
+        (
+            "Student will read 20 sight words with 90% accuracy by the end of the semester",
+            "reading disability",
+            "11111",
+        ),
+        ("I will use my inhaler as prescribed", "asthma", "10010"),
+        ("Jog 2 miles three times a week", None, "11100"),
+        (
+            "I will limit screen time to 1 hour per day for the next 2 weeks to sleep better",
+            None,
+            "11111",
+        ),
+        (
+            "Pt will verbalize 3 energy conservation techniques by the end of the session",
+            "COPD, fatigue",
+            "11111",
+        ),
+        (
+            "I will do 15 minutes of stretching each morning for 30 days",
+            "stiff lower back",
+            "11111",
+        ),
+        (
+            "I will use a thought record to challenge one negative thought each day for the next two weeks",
+            "depression",
+            "11111",
+        ),
+        ("I want to be less stressed at work", None, "00010"),
+        ("I will go for a 20-minute walk three times a week", None, "11100"),
+        (
+            "Client will identify 3 triggers for cravings by next session",
+            "cocaine use disorder",
+            "11111",
+        ),
+        ("I will stop procrastinating", None, "00000"),
+        (
+            "I will apply to 3 jobs per week for the next month",
+            "unemployment and depression",
+            "11111",
+        ),
+        (
+            "I will eat 5 servings of fruits and vegetables every day for 8 weeks to lower my cholesterol",
+            None,
+            "11111",
+        ),
+        ("I will be happy all the time", None, "00010"),
+        (
+            "Pt will transfer from bed to wheelchair with min A in 3/4 trials within 2 weeks",
+            "SCI",
+            "11111",
+        ),
+        (
+            "Client will demonstrate proper use of a reacher to retrieve items from the floor independently by discharge",
+            "s/p hip replacement",
+            "11111",
+        ),
+        (
+            "I will practice mindfulness meditation for 10 minutes each morning",
+            "generalized anxiety",
+            "11110",
+        ),
+        ("Improve my relationship with my mother", "family conflict", "00010"),
+        (
+            "I will check my blood sugar twice daily and record it in my log for 4 weeks",
+            "type 2 diabetes",
+            "11111",
+        ),
+        ("I will not smoke after 8pm for the next 2 weeks", "smoking cessation", "11111"),
+        ("Reduce anxiety", None, "00010"),
+        (
+            "I will be able to walk to the mailbox and back without my walker by the end of April",
+            "after hip surgery",
+            "11111",
+        ),
+        (
+            "Client will express feelings using I-statements in 4 out of 5 opportunities during family sessions",
+            "anger",
+            "11110",
+        ),
+        ("I will get 7 hours of sleep per night for the next 3 weeks", "insomnia", "11111"),
+        ("I will do better in school", None, "00000"),
+        (
+            "Patient will swallow pureed foods without coughing in 90% of trials by 3/1",
+            "dysphagia",
+            "11111",
+        ),
+        ("I will sign up for a yoga class by Friday", "stress", "11111"),
+        ("My goal is to walk my dog for 30 minutes every evening this month", None, "11101"),
+        (
+            "i will practise grounding when i feel panicky, at least once a day for 2 weeks",
+            "panic attacks",
+            "11111",
+        ),
+        (
+            "Client will complete 2 exposure hierarchy steps per week with SUDS under 50 for 6 weeks",
+            "OCD contamination fears",
+            "11111",
+        ),
+        ("I will feel calmer by next month", None, "00011"),
+        (
+            "Pt will ambulate 300 ft with a rolling walker and SBA within 1 week",
+            "post-op TKA",
+            "11111",
+        ),
+        (
+            "Pt will be able to button his shirt independently within 3 weeks",
+            "stroke with R hand weakness",
+            "11111",
+        ),
+        ("Pt will improve grip strength", "carpal tunnel release", "00010"),
+        (
+            "Pt will improve grip strength from 20 lb to 35 lb in 6 weeks",
+            "carpal tunnel release",
+            "11111",
+        ),
+        (
+            "I will use my CPAP every night for at least 4 hours for the next month",
+            "sleep apnea",
+            "11111",
+        ),
+        ("I will learn to cope with my grief", "loss of spouse", "00010"),
+        (
+            "I will join a grief support group and attend weekly for 8 weeks",
+            "loss of spouse",
+            "11111",
+        ),
+        (
+            "Student will answer wh- questions about a short story with 80% accuracy over 3 sessions",
+            "language disorder",
+            "11110",
+        ),
+        (
+            "Client will increase fluent speech to 90% of utterances during 5-minute conversations by June",
+            "stuttering",
+            "11111",
+        ),
+        ("I will get my life back together", None, "00000"),
+        ("I will be perfect at my job", "perfectionism and anxiety", "00010"),
+        (
+            "Pt will tolerate sitting upright in a chair for 30 minutes 3x/day by Friday",
+            "deconditioning",
+            "11111",
+        ),
+        (
+            "I will text my sponsor every day for the next 30 days",
+            "alcohol use disorder in early recovery",
+            "11111",
+        ),
+        (
+            "Client will verbalize 2 coping statements when anxious during role-play in session within 4 sessions",
+            "anxiety",
+            "11111",
+        ),
+    ],
+)
+def test_goal_table_smart_bits(goal: str, context: str | None, expected: str) -> None:
+    a = analyze(goal, context=context, reference_date="2026-01-05")
+    assert "".join("1" if s.met else "0" for _, s in a.dimensions.items()) == expected
