@@ -32,7 +32,7 @@ SLOT_ORDER: tuple[str, ...] = (
     "measure",
 )
 _PAST_TENSE = re.compile(
-    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we|[A-Z][a-z]+)\s+"
+    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we)\s+"
     r"(?:\w+ed|was|were|did|had|went|took|made|ate|slept|wrote|ran|got|came|felt|said|"
     r"tolerated|completed|reported)\b",
     re.IGNORECASE,

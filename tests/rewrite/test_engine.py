@@ -162,6 +162,11 @@ def test_engine_not_a_goal(text, reason):
     assert reason in finding.message
 
 
+@pytest.mark.parametrize("text", ["Stay motivated to walk daily", "Feel relaxed before bed"])
+def test_engine_imperative_with_participle_is_a_goal(text):
+    assert not_a_goal(text) is None
+
+
 def test_engine_not_a_goal_in_analysis(make, kb):
     analysis = make("Did you walk today?", verb="walk")
     result = rewrite_analysis(analysis, context=None, kb=kb)
