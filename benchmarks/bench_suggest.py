@@ -28,7 +28,8 @@ from pathlib import Path
 
 from smartcheck import analyze
 from smartcheck.rewrite import keeps_action, rewrite
-from smartcheck.rewrite.engine import main_action, red_flags
+from smartcheck.rewrite.concerns import main_action
+from smartcheck.rewrite.wording import red_flags
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "goals_dev.jsonl"
 

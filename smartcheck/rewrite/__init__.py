@@ -13,10 +13,11 @@ import logging
 
 from smartcheck.models import GoalAnalysis, Suggestion
 from smartcheck.rewrite.compare import compare
-from smartcheck.rewrite.engine import RewriteResult, not_a_goal, rewrite_analysis
+from smartcheck.rewrite.engine import RewriteResult, rewrite_analysis
 from smartcheck.rewrite.gas import gas_levels
 from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis, default_analyze, keeps_action, rank
+from smartcheck.rewrite.wording import not_a_goal
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import logging
 from typing import Literal
 
 from smartcheck.models import DIMENSIONS, Dimension, GoalAnalysis, RewriteFeedback
-from smartcheck.rewrite.engine import find_concerns, goal_concerns
+from smartcheck.rewrite.concerns import find_concerns, goal_concerns
 from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis, keeps_action
 

@@ -17,7 +17,24 @@ from typing import Literal
 
 from smartcheck.models import Action, Dimension, Element, Finding, GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar
-from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB, Template, load_rewrite_kb
+from smartcheck.rewrite.concerns import (
+    goal_concerns,
+    is_named,
+    main_action,
+    match_intervention,
+    match_score,
+    primary_concerns,
+)
+from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB, Template
+from smartcheck.rewrite.wording import (
+    apply_removals,
+    drops_action,
+    fill_pronouns,
+    not_a_goal,
+    overlaps,
+    red_flags,
+    voice_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,24 +48,6 @@ SLOT_ORDER: tuple[str, ...] = (
     "purpose",
     "measure",
 )
-_PAST_TENSE = re.compile(
-    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we)\s+"
-    r"(?:\w+ed|was|were|did|had|went|took|made|ate|slept|wrote|ran|got|came|felt|said|"
-    r"tolerated|completed|reported)\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(r"\b(?:will|'ll|going to|want|plan|goal|would like|need)\b", re.IGNORECASE)
-_VAGUE_FINDING = re.compile(r"vague|not_demonstrated|too_vague|no_dose|unbounded")
-
-
-@dataclass(frozen=True)
-class Voice:
-    """Who the rewrite speaks for: actor text, role and a kept opening clause."""
-
-    actor: str
-    role: str
-    prefix: str = ""
-    rest: str = ""
 
 
 @dataclass
@@ -85,215 +84,6 @@ class RewriteResult:
 # --------------------------------------------------------------------------- helpers
 
 
-def not_a_goal(text: str, kb: RewriteKB | None = None) -> Finding | None:
-    """Return a finding when ``text`` is a question, a progress note or empty."""
-    kb = kb or load_rewrite_kb()
-    stripped = text.strip()
-    if not stripped:
-        return kb.finding("empty")
-    if stripped.endswith("?"):
-        return kb.finding("question")
-    if _PAST_TENSE.match(stripped) and not _FUTURE.search(stripped):
-        return kb.finding("past_tense")
-    return None
-
-
-def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) -> list[str]:
-    """Return the concern ids named in ``text``, by first mention."""
-    if not text:
-        return []
-    lowered = text.lower()
-    hits: list[tuple[int, int, str]] = []
-    for order, concern in enumerate(kb.concerns.concerns):
-        terms = concern.problem_terms + (concern.activity_terms if activities else ())
-        positions = [
-            m.start()
-            for term in terms
-            for m in re.finditer(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered)
-        ]
-        if positions and concern.id in kb.interventions.concerns:
-            hits.append((min(positions), order, concern.id))
-    return [cid for _, _, cid in sorted(hits)]
-
-
-def goal_concerns(analysis: GoalAnalysis) -> list[str]:
-    """Return the concerns the analysis found in the goal and its purposes."""
-    rank = {"problem": 1, "measure": 2, "activity": 3}
-    found = [p.concern for p in analysis.elements.purposes if p.concern]
-    found += [
-        c.concern
-        for c in sorted(analysis.elements.concerns, key=lambda c: (rank.get(c.source, 4), c.start))
-    ]
-    return list(dict.fromkeys(found))
-
-
-def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> list[str]:
-    """Order candidate concerns: the goal's when it fits the context, then the context's."""
-    in_goal = _by_action_fit(
-        analysis, [c for c in goal_concerns(analysis) if c in kb.interventions.concerns], kb
-    )
-    if not in_goal:
-        in_goal = [c for c in find_concerns(analysis.text, kb) if c not in in_goal]
-    in_context = find_concerns(context, kb)
-    if not in_context:
-        named = set(find_concerns(analysis.text, kb))
-        by_action = _by_action_fit(analysis, _concerns_from_action(analysis, kb), kb)
-        return list(dict.fromkeys([*(c for c in in_goal if c in named), *by_action, *in_goal]))
-    related = {r for c in in_context for r in getattr(kb.terms(c), "related", ())}
-    fitting = [c for c in in_goal if c in in_context] + [c for c in in_goal if c in related]
-    others = in_goal if analysis.met["relevant"] else []
-    return list(dict.fromkeys([*fitting, *in_context, *others]))
-
-
-def is_named(
-    analysis: GoalAnalysis, context: str | None, concerns: Sequence[str], kb: RewriteKB
-) -> bool:
-    """Tell whether the lead concern is named (context, problem word, matching action).
-
-    A concern guessed only from an activity word ("exposure", "friends") may
-    set a timeframe, but it never supplies a purpose or replaces the person's
-    own behaviour.
-    """
-    if not concerns:
-        return False
-    if find_concerns(context, kb):
-        return True
-    return concerns[0] in find_concerns(analysis.text, kb) or concerns[0] in _concerns_from_action(
-        analysis, kb
-    )
-
-
-def _by_action_fit(analysis: GoalAnalysis, concerns: list[str], kb: RewriteKB) -> list[str]:
-    """Order concerns named only by an activity so the best-fitting intervention comes first.
-
-    A concern whose intervention uses the goal's own verb ("walk" for walking
-    rather than "take a walk" for low mood) wins; named problems keep their place.
-    """
-    action = main_action(analysis)
-    named = {c.concern for c in analysis.elements.concerns if c.source != "activity"}
-    named |= {p.concern for p in analysis.elements.purposes if p.concern}
-    if action is None or named & set(concerns):
-        return concerns
-
-    def fit(cid: str) -> int:
-        entry = kb.entry(cid)
-        items = entry.actions if entry else ()
-        return max(
-            (2 * (i.verb == action.lemma) + _match_score(action, i) for i in items), default=0
-        )
-
-    return sorted(concerns, key=lambda c: -fit(c))
-
-
-def _concerns_from_action(analysis: GoalAnalysis, kb: RewriteKB) -> list[str]:
-    """Guess concerns from the goal's action when nothing names one."""
-    action = main_action(analysis)
-    if action is None:
-        return []
-    scored = [
-        (score, cid)
-        for cid, entry in kb.interventions.concerns.items()
-        for item in entry.actions
-        if (score := _match_score(action, item)) >= 2
-    ]
-    return list(dict.fromkeys(cid for _, cid in sorted(scored, key=lambda x: -x[0])))
-
-
-def _words(text: str | None) -> set[str]:
-    """Return the lower-cased words of ``text``."""
-    return set(re.findall(r"[a-z0-9'/-]+", (text or "").lower()))
-
-
-def _match_score(action: Action, item: Intervention) -> int:
-    """Score how well a goal action matches a knowledge-base action."""
-    keywords = {k.lower() for k in item.keywords}
-    score = 2 if action.lemma.lower() in keywords else 0
-    return score + len(_words(action.object) & keywords)
-
-
-def match_intervention(
-    action: Action | None, concerns: Sequence[str], kb: RewriteKB
-) -> Intervention | None:
-    """Return the knowledge-base action closest to the goal's own action."""
-    if action is None:
-        return None
-    best: tuple[int, Intervention] | None = None
-    for cid in concerns:
-        entry = kb.entry(cid)
-        for item in entry.actions if entry else ():
-            score = _match_score(action, item)
-            if score >= 2 and (best is None or score > best[0]):
-                best = (score, item)
-    return best[1] if best else None
-
-
-def main_action(analysis: GoalAnalysis) -> Action | None:
-    """Return the first behaviour of the goal (or its first action)."""
-    actions = analysis.elements.actions
-    ordered = sorted(actions, key=lambda a: (a.role != "main", a.kind != "behavior", a.start))
-    return ordered[0] if ordered else None
-
-
-def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Voice:
-    """Find the actor and any opening clause to keep before "will"."""
-    text = analysis.text
-    limit = action.start if action else len(text)
-    actors = [a for a in analysis.elements.actors if a.end <= limit]
-    stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
-    if not actors:  # an imperative: "Continue using the app", "Every morning, take ..."
-        lead = text[:limit].strip()
-        if lead.endswith(","):
-            return Voice(actor="I", role="self", prefix=lead + " ")
-        while (m := stem.match(lead)) and m.end() > 0:
-            lead = lead[m.end() :]
-        return Voice(actor="I", role="self", rest=lead[:1].lower() + lead[1:])
-    actor = actors[-1]
-    if actor.role == "other":  # the goal must be the person's own behaviour
-        return Voice(actor="I", role="self")
-    role: str = "client" if actor.role == "clinician" else actor.role
-    name = "Client" if actor.role == "clinician" else actor.text
-    if name.lower() == "i":
-        name = "I"
-    if name.lower() == "we":
-        role = "we"
-    prefix = text[: actor.start]
-    if not prefix.strip():
-        prefix, name = "", name[:1].upper() + name[1:]
-    between = text[actor.end : limit]
-    while (m := stem.match(between)) and m.end() > 0:
-        between = between[m.end() :]
-    return Voice(actor=name, role=role, prefix=prefix, rest=between.strip())
-
-
-def _fmt(text: str, role: str) -> str:
-    """Fill {poss}/{subj} in a knowledge-base phrase for the actor's role."""
-    return text.replace("{poss}", grammar.possessive(role)).replace(
-        "{subj}", grammar.subject_pronoun(role)
-    )
-
-
-def red_flags(analysis: GoalAnalysis, *, stacking: bool = True) -> list[tuple[int, int]]:
-    """Return spans of Achievable red flags (not the too-vague-to-judge finding).
-
-    ``stacking=False`` leaves out the too-many-behaviours flag, which the engine
-    handles by keeping only the first behaviour.
-    """
-    spans = [
-        (f.span.start, f.span.end)
-        for f in analysis.dimensions.achievable.findings
-        if f.span is not None
-        and not _VAGUE_FINDING.search(f.id)
-        and (stacking or "too_many" not in f.id)
-    ]
-    spans += [(f.start, f.end) for f in analysis.elements.flags if f.dimension == "achievable"]
-    return sorted(set(spans))
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Tell whether two spans share a character."""
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def choose_template(analysis: GoalAnalysis, kb: RewriteKB, *, replace: bool) -> Template:
     """Pick the template for the analysis' finding ids (replace or keep the action)."""
     templates = kb.templates.templates
@@ -314,20 +104,6 @@ def render(template: Template, draft: Draft) -> str:
 
 
 # --------------------------------------------------------------------------- drafts
-
-
-def _apply_removals(text: str, kb: RewriteKB, *, body: bool) -> str:
-    """Take hedges, vague words and absolutes out of the person's wording."""
-    for rule in kb.templates.removals:
-        if rule.scope == "body" and not body:
-            continue
-        text = re.sub(rule.pattern, rule.replace, text, flags=re.IGNORECASE)
-    return text
-
-
-def _drops_action(text: str, kb: RewriteKB) -> bool:
-    """Tell whether the wording asks to avoid something rather than do something."""
-    return any(re.search(p, text, re.IGNORECASE) for p in kb.templates.drop_action)
 
 
 def _element_in(elements: Sequence[Element], start: int, end: int) -> list[Element]:
@@ -357,17 +133,17 @@ def _scale_down(
     text = analysis.text
     start, end = body_span
     every = red_flags(analysis, stacking=False)
-    flags = [f for f in every if _overlaps(f, body_span)]
+    flags = [f for f in every if overlaps(f, body_span)]
     if any(f[1] <= start and not _actor_flag(analysis, f) for f in every):
         return None  # a red flag before the action ("never", "completely")
     els = analysis.elements
     doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies, *els.timeframes]
     edits: list[tuple[int, int, str]] = []
     for flag in flags:
-        hit = [e for e in doses if _overlaps((e.start, e.end), flag)]
+        hit = [e for e in doses if overlaps((e.start, e.end), flag)]
         if not hit:
             flagged = text[flag[0] : flag[1]]
-            if _drops_action(flagged, kb) or _apply_removals(flagged, kb, body=True) == flagged:
+            if drops_action(flagged, kb) or apply_removals(flagged, kb, body=True) == flagged:
                 return None  # a red flag that no removal rule softens
             continue
         for element in hit:
@@ -383,7 +159,7 @@ def _scale_down(
 
 def _actor_flag(analysis: GoalAnalysis, flag: tuple[int, int]) -> bool:
     """Tell whether a red flag is the actor itself ("My partner will ...")."""
-    return any(_overlaps((a.start, a.end), flag) for a in analysis.elements.actors)
+    return any(overlaps((a.start, a.end), flag) for a in analysis.elements.actors)
 
 
 def _scaled(element: Element, dose: Intervention | None) -> str | None:
@@ -421,7 +197,7 @@ def keep_draft(
     text = analysis.text
     voice = voice_of(analysis, action, kb)
     point = _stack_point(analysis, action, _insert_point(analysis, action.end))
-    if action.negated or _drops_action(f"{voice.rest} {text[action.start : point]}", kb):
+    if action.negated or drops_action(f"{voice.rest} {text[action.start : point]}", kb):
         return None
     concern = concerns[0] if concerns else None
     dose = match_intervention(action, concerns, kb) or match_intervention(
@@ -434,11 +210,11 @@ def keep_draft(
     scaled = _scale_down(analysis, (action.start, point), dose, kb)
     if scaled is None:
         return None
-    body = _apply_removals(scaled[0], kb, body=True)
+    body = apply_removals(scaled[0], kb, body=True)
     softened = body != scaled[0]
-    if _drops_action(body, kb):
+    if drops_action(body, kb):
         return None
-    tail = _apply_removals(
+    tail = apply_removals(
         text[_tail_start(analysis, point) :].rstrip().rstrip(".!"), kb, body=False
     )
     tail_flags = [f for f in red_flags(analysis) if f[0] >= _tail_start(analysis, point)]
@@ -565,7 +341,7 @@ def _fill_missing(
     )
     if (not met["relevant"] or lost_concern) and "purpose" not in has:
         if entry and claim:
-            draft.fill("purpose", _fmt(entry.purpose, role), "knowledge_base")
+            draft.fill("purpose", fill_pronouns(entry.purpose, role), "knowledge_base")
         else:
             draft.fill("purpose", holders["purpose"], "placeholder")
 
@@ -589,7 +365,9 @@ def replace_draft(
         draft.fill("frequency", holders["frequency"], "placeholder")
     else:
         draft.fill(
-            "action", _fmt(f"{item.verb} {item.object}".strip(), voice.role), "knowledge_base"
+            "action",
+            fill_pronouns(f"{item.verb} {item.object}".strip(), voice.role),
+            "knowledge_base",
         )
         draft.keeps_action = bool(action and action.lemma.lower() == item.verb)
         draft.item = item.id
@@ -604,7 +382,7 @@ def replace_draft(
     timeframes = [
         t
         for t in analysis.elements.timeframes
-        if not any(_overlaps((t.start, t.end), f) for f in flagged) and (t.days or 99) >= 14
+        if not any(overlaps((t.start, t.end), f) for f in flagged) and (t.days or 99) >= 14
     ]
     if timeframes and analysis.met["time_bound"]:
         draft.fill("timeframe", timeframes[0].text, "goal")
@@ -618,13 +396,13 @@ def replace_draft(
         if p.concern == concern
         and len(p.text.split()) >= 3
         and (action is None or p.start >= action.end)
-        and not _drops_action(p.text, kb)
-        and not any(_overlaps((p.start, p.end), f) for f in flagged)
+        and not drops_action(p.text, kb)
+        and not any(overlaps((p.start, p.end), f) for f in flagged)
     ]
     if purposes:
-        draft.fill("purpose", _apply_removals(purposes[0].text, kb, body=False), "goal")
+        draft.fill("purpose", apply_removals(purposes[0].text, kb, body=False), "goal")
     elif entry:
-        draft.fill("purpose", _fmt(entry.purpose, voice.role), "knowledge_base")
+        draft.fill("purpose", fill_pronouns(entry.purpose, voice.role), "knowledge_base")
     else:
         draft.fill("purpose", holders["purpose"], "placeholder")
     return draft
@@ -668,7 +446,7 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         entry = kb.entry(cid)
         items: list[Intervention | None] = list(entry.actions) if entry else [None]
         if action is not None:
-            items.sort(key=lambda i: -_match_score(action, i) if i else 0)
+            items.sort(key=lambda i: -match_score(action, i) if i else 0)
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
     if kept is None:
         return replaced

@@ -7,7 +7,8 @@ import logging
 from collections.abc import Callable
 
 from smartcheck.models import DIMENSIONS, GoalAnalysis, Suggestion
-from smartcheck.rewrite.engine import main_action, red_flags
+from smartcheck.rewrite.concerns import main_action
+from smartcheck.rewrite.wording import red_flags
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from smartcheck.models import Concern, Confidence, Evidence, Finding, Frequency, Quantity, Timeframe
-from smartcheck.rewrite.engine import find_concerns, not_a_goal, rewrite_analysis
+from smartcheck.rewrite.concerns import find_concerns
+from smartcheck.rewrite.engine import rewrite_analysis
+from smartcheck.rewrite.wording import not_a_goal
 
 
 def _flag(text, part, at, fid="achievable.implausible_magnitude"):

@@ -1,0 +1,120 @@
+"""The person's wording: voice, not-a-goal check, red flags and clean-up rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from smartcheck.models import Action, Finding, GoalAnalysis
+from smartcheck.rewrite import grammar
+from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
+
+_PAST_TENSE = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we)\s+"
+    r"(?:\w+ed|was|were|did|had|went|took|made|ate|slept|wrote|ran|got|came|felt|said|"
+    r"tolerated|completed|reported)\b",
+    re.IGNORECASE,
+)
+
+
+_FUTURE = re.compile(r"\b(?:will|'ll|going to|want|plan|goal|would like|need)\b", re.IGNORECASE)
+
+
+_VAGUE_FINDING = re.compile(r"vague|not_demonstrated|too_vague|no_dose|unbounded")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who the rewrite speaks for: actor text, role and a kept opening clause."""
+
+    actor: str
+    role: str
+    prefix: str = ""
+    rest: str = ""
+
+
+def not_a_goal(text: str, kb: RewriteKB | None = None) -> Finding | None:
+    """Return a finding when ``text`` is a question, a progress note or empty."""
+    kb = kb or load_rewrite_kb()
+    stripped = text.strip()
+    if not stripped:
+        return kb.finding("empty")
+    if stripped.endswith("?"):
+        return kb.finding("question")
+    if _PAST_TENSE.match(stripped) and not _FUTURE.search(stripped):
+        return kb.finding("past_tense")
+    return None
+
+
+def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Voice:
+    """Find the actor and any opening clause to keep before "will"."""
+    text = analysis.text
+    limit = action.start if action else len(text)
+    actors = [a for a in analysis.elements.actors if a.end <= limit]
+    stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
+    if not actors:  # an imperative: "Continue using the app", "Every morning, take ..."
+        lead = text[:limit].strip()
+        if lead.endswith(","):
+            return Voice(actor="I", role="self", prefix=lead + " ")
+        while (m := stem.match(lead)) and m.end() > 0:
+            lead = lead[m.end() :]
+        return Voice(actor="I", role="self", rest=lead[:1].lower() + lead[1:])
+    actor = actors[-1]
+    if actor.role == "other":  # the goal must be the person's own behaviour
+        return Voice(actor="I", role="self")
+    role: str = "client" if actor.role == "clinician" else actor.role
+    name = "Client" if actor.role == "clinician" else actor.text
+    if name.lower() == "i":
+        name = "I"
+    if name.lower() == "we":
+        role = "we"
+    prefix = text[: actor.start]
+    if not prefix.strip():
+        prefix, name = "", name[:1].upper() + name[1:]
+    between = text[actor.end : limit]
+    while (m := stem.match(between)) and m.end() > 0:
+        between = between[m.end() :]
+    return Voice(actor=name, role=role, prefix=prefix, rest=between.strip())
+
+
+def fill_pronouns(text: str, role: str) -> str:
+    """Fill {poss}/{subj} in a knowledge-base phrase for the actor's role."""
+    return text.replace("{poss}", grammar.possessive(role)).replace(
+        "{subj}", grammar.subject_pronoun(role)
+    )
+
+
+def red_flags(analysis: GoalAnalysis, *, stacking: bool = True) -> list[tuple[int, int]]:
+    """Return spans of Achievable red flags (not the too-vague-to-judge finding).
+
+    ``stacking=False`` leaves out the too-many-behaviours flag, which the engine
+    handles by keeping only the first behaviour.
+    """
+    spans = [
+        (f.span.start, f.span.end)
+        for f in analysis.dimensions.achievable.findings
+        if f.span is not None
+        and not _VAGUE_FINDING.search(f.id)
+        and (stacking or "too_many" not in f.id)
+    ]
+    spans += [(f.start, f.end) for f in analysis.elements.flags if f.dimension == "achievable"]
+    return sorted(set(spans))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Tell whether two spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def apply_removals(text: str, kb: RewriteKB, *, body: bool) -> str:
+    """Take hedges, vague words and absolutes out of the person's wording."""
+    for rule in kb.templates.removals:
+        if rule.scope == "body" and not body:
+            continue
+        text = re.sub(rule.pattern, rule.replace, text, flags=re.IGNORECASE)
+    return text
+
+
+def drops_action(text: str, kb: RewriteKB) -> bool:
+    """Tell whether the wording asks to avoid something rather than do something."""
+    return any(re.search(p, text, re.IGNORECASE) for p in kb.templates.drop_action)
