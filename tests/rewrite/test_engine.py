@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smartcheck.models import Concern, Confidence, Evidence, Finding, Frequency, Quantity, Timeframe
-from smartcheck.rewrite.concerns import find_concerns
 from smartcheck.rewrite.engine import rewrite_analysis
-from smartcheck.rewrite.wording import not_a_goal
 
 
 def _flag(text, part, at, fid="achievable.implausible_magnitude"):
@@ -149,26 +147,6 @@ def test_engine_keeps_goal_timeframe_when_replacing(make, at, kb):
     assert suggestion.sources["timeframe"] == "goal"
 
 
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
-        ("Did you complete your breathing exercises each day this week?", "question"),
-        ("Client walked 50 ft with a walker today", "past-tense"),
-        ("   ", "empty"),
-    ],
-)
-def test_engine_not_a_goal(text, reason):
-    finding = not_a_goal(text)
-    assert finding is not None
-    assert finding.id == "specific.not_a_goal"
-    assert reason in finding.message
-
-
-@pytest.mark.parametrize("text", ["Stay motivated to walk daily", "Feel relaxed before bed"])
-def test_engine_imperative_with_participle_is_a_goal(text):
-    assert not_a_goal(text) is None
-
-
 def test_engine_not_a_goal_in_analysis(make, kb):
     analysis = make("Did you walk today?", verb="walk")
     result = rewrite_analysis(analysis, context=None, kb=kb)
@@ -181,21 +159,6 @@ def test_engine_smart_goal_needs_no_rewrite(make, kb):
     result = rewrite_analysis(analysis, context=None, kb=kb)
     assert result.suggestions == ()
     assert result.findings[0].severity == "info"
-
-
-@pytest.mark.parametrize(
-    ("context", "concern"),
-    [
-        ("social anxiety; avoids parties", "social_anxiety"),
-        ("chronic insomnia, CBT-I", "sleep"),
-        ("recovering from a knee injury", "mobility_walking"),
-        ("dysphagia after stroke", "swallowing"),
-        ("", None),
-    ],
-)
-def test_engine_find_concerns_in_context(kb, context, concern):
-    found = find_concerns(context, kb)
-    assert (found[0] if found else None) == concern
 
 
 def test_engine_is_deterministic(make, kb):
