@@ -12,6 +12,8 @@ pytest.importorskip("fastapi", reason="needs the server extra")
 from fastapi.testclient import TestClient
 
 import smartcheck
+from smartcheck.server import create_app
+from smartcheck.server.service import AnalysisService
 from smartcheck.server.suggest import find_suggest
 
 from .conftest import MAX_BATCH_ITEMS, MAX_BODY_BYTES, REFERENCE_DATE
@@ -237,3 +239,20 @@ def test_openapi_documents_the_models(bare_client: TestClient) -> None:
 def test_suggest_route_follows_the_suggest_module(bare_client: TestClient) -> None:
     paths = bare_client.get("/openapi.json").json()["paths"]
     assert ("/v1/suggest" in paths) == (find_suggest() is not None)
+
+
+def test_unexpected_errors_are_500_json_without_the_goal(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(self: AnalysisService, request: object) -> None:
+        raise RuntimeError(f"bug while reading {request!r}")
+
+    monkeypatch.setattr(AnalysisService, "analyze", broken)
+    app_client = TestClient(create_app())
+    with caplog.at_level(logging.DEBUG):
+        response = app_client.post("/v1/analyze", json={"text": "I will call my estranged son"})
+    assert response.status_code == 500
+    assert _error(response.json())["code"] == "internal_error"
+    assert "RuntimeError" in caplog.text
+    assert "estranged" not in caplog.text
+    assert "estranged" not in response.text
