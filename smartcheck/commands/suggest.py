@@ -68,4 +68,5 @@ def run(args: argparse.Namespace) -> int:
                 print(f"   {level.score:+d} {level.text}")
             for finding in gas.findings:
                 print(f"   {finding.message}")
-    return ExitStatus.OK if result.suggestions else ExitStatus.FINDINGS
+    done = result.suggestions or all(f.severity == "info" for f in result.findings)
+    return ExitStatus.OK if done else ExitStatus.FINDINGS
