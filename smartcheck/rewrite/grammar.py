@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-import inflect
+if TYPE_CHECKING:
+    import inflect
 
 _ARTICLE = re.compile(r"\b([Aa]n?) (\[?[\w][\w'/-]*)")
 _COUNTED = re.compile(
@@ -27,7 +29,9 @@ _DOUBLE_OK = frozenset({"had", "that"})
 
 @functools.lru_cache(maxsize=1)
 def _engine() -> inflect.engine:
-    """Return the shared inflect engine."""
+    """Return the shared inflect engine (imported lazily: inflect takes seconds to import)."""
+    import inflect
+
     return inflect.engine()
 
 
