@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from smartcheck.extractors.base import inside, matches, overlaps, phrase_spans
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Dimension, Flag
@@ -39,6 +41,16 @@ _QUESTION_STARTS = {
 }
 
 
+def _token_flag(tok: Token, category: str, dimension: Dimension) -> Flag:
+    return Flag(
+        start=tok.idx,
+        end=tok.idx + len(tok.text),
+        text=tok.text,
+        category=category,
+        dimension=dimension,
+    )
+
+
 def _structure_flags(state: ExtractionState) -> list[Flag]:
     doc = state.doc
     text = doc.text
@@ -63,15 +75,7 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
             t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in tokens
         )
         if root.tag_ == "VBD" and not has_modal and root.lemma_.lower() not in {"would"}:
-            out.append(
-                Flag(
-                    start=root.idx,
-                    end=root.idx + len(root.text),
-                    text=root.text,
-                    category="past_tense",
-                    dimension="specific",
-                )
-            )
+            out.append(_token_flag(root, "past_tense", "specific"))
     if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         out.append(
             Flag(
@@ -95,15 +99,7 @@ def _comparatives(state: ExtractionState) -> list[Flag]:
         nxt = state.doc[tok.i + 1] if tok.i + 1 < len(state.doc) else None
         if nxt is not None and nxt.lower_ == "than":
             continue
-        out.append(
-            Flag(
-                start=tok.idx,
-                end=tok.idx + len(tok.text),
-                text=tok.text,
-                category="comparative",
-                dimension="measurable",
-            )
-        )
+        out.append(_token_flag(tok, "comparative", "measurable"))
     return out
 
 
