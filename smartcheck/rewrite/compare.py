@@ -80,7 +80,7 @@ def compare(
     """Give feedback on ``rewrite`` as a rewrite of ``original``, dimension by dimension."""
     before = as_analysis(original, context, reference_date, analyze)
     ctx = context if context is not None else before.context
-    after = as_analysis(rewrite, ctx, before.reference_date, analyze)
+    after = as_analysis(rewrite, ctx, before.reference_date, analyze, before.profile)
     improved = tuple(d for d in DIMENSIONS if after.met[d] and not before.met[d])
     missing = tuple(d for d in DIMENSIONS if not after.met[d])
     regressed = tuple(d for d in DIMENSIONS if before.met[d] and not after.met[d])

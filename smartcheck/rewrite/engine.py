@@ -296,7 +296,7 @@ def _fill_missing(
 
     ``claim=False`` (a guessed concern) leaves the purpose to the person.
     """
-    els, met, body = analysis.elements, analysis.met, draft.parts.get("goal", "")
+    els, met, body = analysis.elements, settled(analysis), draft.parts.get("goal", "")
     holders = kb.templates.placeholders
     for name, items in (
         ("frequency", els.frequencies),
@@ -448,6 +448,8 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         if action is not None:
             items.sort(key=lambda i: -match_score(action, i) if i else 0)
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
+    for draft in [*replaced, *([kept] if kept else [])]:
+        ask_confidence(analysis, draft, kb)
     if kept is None:
         return replaced
     if not named:  # nothing to propose: the person's wording with placeholders
@@ -462,25 +464,39 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     return [kept, *replaced]
 
 
-def _placeholders(draft: Draft, text: str) -> tuple[str, ...]:
-    """Return the placeholder slot values, then any other bracketed gap in the text."""
+def ask_confidence(analysis: GoalAnalysis, draft: Draft, kb: RewriteKB) -> None:
+    """Ask for a confidence rating when the profile needs one (coaching) and none is given."""
+    wanted = any(f.id == "achievable.no_confidence" for f in analysis.findings)
+    if wanted and not analysis.elements.confidence:
+        tail = draft.parts.get("tail", "")
+        draft.parts["tail"] = f"{tail} {kb.templates.placeholders['confidence']}".strip()
+
+
+def settled(analysis: GoalAnalysis) -> dict[Dimension, bool]:
+    """Map each dimension to met, counting a dimension the profile ignores as met."""
+    return {d: s.met or not s.counted for d, s in analysis.dimensions.items()}
+
+
+def _placeholders(draft: Draft, text: str, kb: RewriteKB) -> tuple[str, ...]:
+    """Return the placeholder slot values, then any other placeholder phrase or gap."""
     slots = [draft.slots[k] for k in SLOT_ORDER if draft.sources.get(k) == "placeholder"]
-    covered = " ".join(slots)
+    phrases = [p for p in kb.templates.placeholders.values() if p in text and p not in slots]
+    covered = " ".join([*slots, *phrases])
     others = [p for p in grammar.placeholders_in(text) if p not in covered]
-    return tuple(dict.fromkeys([*slots, *others]))
+    return tuple(dict.fromkeys([*slots, *phrases, *others]))
 
 
 def to_suggestion(analysis: GoalAnalysis, draft: Draft, kb: RewriteKB) -> Suggestion:
     """Render a draft into a ``Suggestion`` (fixes are the dimensions it targets)."""
     template = next(t for t in kb.templates.templates if t.id == draft.template)
     text = render(template, draft)
-    targeted: list[Dimension] = [d for d, ok in analysis.met.items() if not ok]
+    targeted: list[Dimension] = [d for d, ok in settled(analysis).items() if not ok]
     return Suggestion(
         text=text,
         fixes=tuple(targeted),
         slots={k: draft.slots[k] for k in SLOT_ORDER if k in draft.slots},
         sources={k: draft.sources[k] for k in SLOT_ORDER if k in draft.sources},
-        placeholders=_placeholders(draft, text),
+        placeholders=_placeholders(draft, text, kb),
         concern=draft.concern,
         template=draft.template,
     )

@@ -18,7 +18,9 @@ from smartcheck.models import Finding
 logger = logging.getLogger(__name__)
 
 DATA_PACKAGE = "smartcheck.data"
-SlotName = Literal["action", "frequency", "duration", "quantity", "timeframe", "purpose", "measure"]
+SlotName = Literal[
+    "action", "frequency", "duration", "quantity", "timeframe", "purpose", "measure", "confidence"
+]
 
 
 class _Frozen(BaseModel):

@@ -29,12 +29,13 @@ def as_analysis(
     context: str | None,
     reference_date: dt.date | None,
     analyze: Analyze | None,
+    profile: str = "therapy",
 ) -> GoalAnalysis:
-    """Return the analysis of ``goal`` (analysing text with the given context)."""
+    """Return the analysis of ``goal`` (analysing text with the given context and profile)."""
     if isinstance(goal, GoalAnalysis):
         return goal
     run = analyze or default_analyze()
-    return run(goal, context=context, reference_date=reference_date)
+    return run(goal, context=context, reference_date=reference_date, profile=profile)
 
 
 def keeps_action(original: GoalAnalysis, rewrite: GoalAnalysis) -> bool:
@@ -56,7 +57,12 @@ def rank(
     scored: list[tuple[tuple[bool, bool, bool, int], Suggestion]] = []
     # A suggestion with placeholders is never ranked as SMART: the person must fill it in.
     for index, suggestion in enumerate(candidates[:MAX_VERIFIED]):
-        result = analyze(suggestion.text, context=context, reference_date=original.reference_date)
+        result = analyze(
+            suggestion.text,
+            context=context,
+            reference_date=original.reference_date,
+            profile=original.profile,
+        )
         fixes = tuple(d for d in DIMENSIONS if result.met[d] and not original.met[d])
         flagged = bool(red_flags(result))
         smart = result.label == "SMART" and not suggestion.placeholders

@@ -29,7 +29,7 @@ def analyses(make, at):
 
 
 def fake(table):
-    def analyze(text, *, context=None, reference_date=None):
+    def analyze(text, *, context=None, reference_date=None, profile="therapy"):
         return table[text]
 
     return analyze

@@ -179,3 +179,15 @@ def test_guessed_concern_keeps_wording_and_leaves_purpose_to_person(text, kept):
     suggestions = smartcheck.suggest(text, reference_date=REF)
     assert suggestions[0].text.startswith(kept)
     assert suggestions[0].sources.get("purpose") != "knowledge_base"
+
+
+def test_coaching_profile_asks_for_confidence_and_skips_uncounted_dimensions():
+    analysis = smartcheck.analyze(
+        "Take statin medications in the morning for seven days a week",
+        profile="coaching",
+        reference_date=REF,
+    )
+    first = smartcheck.suggest(analysis, n=1)[0]
+    assert first.text.endswith("(confidence [number]/10).")
+    assert "(confidence [number]/10)" in first.placeholders
+    assert "timeframe" not in first.slots
