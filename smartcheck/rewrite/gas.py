@@ -1,8 +1,9 @@
 """Goal Attainment Scaling: five levels (-2 to +2) around a SMART goal.
 
 Level 0 is the goal itself. The other levels change one quantified part of
-it (the assistance level, a criterion, an amount, a session length or a
-frequency) by one or two steps, the way rehabilitation teams write GAS scales.
+it (the assistance level, a criterion, an amount, a session length, a
+frequency or, last, the timeframe) by one or two steps, the way
+rehabilitation teams write GAS scales.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from smartcheck.models import (
     GasLevel,
     GasScale,
     GoalAnalysis,
+    Timeframe,
 )
 from smartcheck.rewrite import grammar
 from smartcheck.rewrite.kb import AssistanceStep, load_rewrite_kb
@@ -89,6 +91,7 @@ def _candidates(analysis: GoalAnalysis) -> list[tuple[str, Element]]:
         *(("quantity", e) for e in els.quantities),
         *(("duration", e) for e in els.durations),
         *(("frequency", e) for e in els.frequencies),
+        *(("timeframe", e) for e in els.timeframes),
     ]
 
 
@@ -129,7 +132,11 @@ def _levels_for(analysis: GoalAnalysis, part: str, element: Element) -> list[Gas
     values = _steps(value, percent=percent)
     if len(set(values)) != 5:
         return []
-    lower_better = bool(_LOWER_IS_BETTER.search(analysis.text[: element.end]))
+    if isinstance(element, Timeframe):
+        # Reaching a deadline sooner is better; keeping a habit for longer is better.
+        lower_better = element.kind == "deadline"
+    else:
+        lower_better = bool(_LOWER_IS_BETTER.search(analysis.text[: element.end]))
     if lower_better:
         values = values[::-1]
     start = element.start + match.start()

@@ -114,3 +114,20 @@ def test_gas_without_number_gives_finding(make):
     scale = gas_levels(analysis)
     assert scale.levels == ()
     assert scale.findings[0].id == "measurable.gas_no_quantity"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "values"),
+    [
+        ("for the next four weeks", "period", ["two", "three", "four", "five", "six"]),
+        ("within 6 weeks", "deadline", ["8", "7", "6", "5", "4"]),
+    ],
+)
+def test_gas_scales_timeframe_last(make, at, phrase, kind, values):
+    text = f"I will take my pills every morning {phrase}"
+    analysis = _smart(
+        make, at, text, timeframes=(Timeframe(kind=kind, days=28, **at(text, phrase)),)
+    )
+    scale = gas_levels(analysis)
+    assert scale.part == "timeframe"
+    assert [lvl.value for lvl in scale.levels] == values
