@@ -158,3 +158,13 @@ concerns:
     assert result.suggestions[0].text.startswith("I will use a sound generator at bedtime")
     assert result.suggestions[0].concern == "tinnitus"
     assert "anxiety" in kb.interventions.concerns
+
+
+def test_kb_phrases_use_pronoun_slots_not_first_person(kb):
+    """'my'/'I' must be {poss}/{subj} so 'Client will ...' rewrites read right."""
+    first_person = re.compile(r"\b(?:my|me|I|mine)\b(?!')")
+    for cid, entry in kb.interventions.concerns.items():
+        phrases = [entry.purpose, *(a.object for a in entry.actions)]
+        phrases += [a.criterion for a in entry.actions if a.criterion]
+        for phrase in phrases:
+            assert not first_person.search(phrase.replace("'I' statements", "")), (cid, phrase)
