@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.kb.models import Lexicon
-from smartcheck.models import Action
+from smartcheck.models import Action, Concern
 
 _VERB_POS = {"VERB", "AUX"}
 _CLAUSE_OPENERS = {"so", "because", "since", "which", "in", "to"}
@@ -200,12 +200,18 @@ def _comparative_quality(verb: Token) -> bool:
 
 
 def classify(
-    verb: Token, obj: Token | None, lex: Lexicon, doc_lower: str
+    verb: Token,
+    obj: Token | None,
+    lex: Lexicon,
+    doc_lower: str,
+    named: frozenset[int] = frozenset(),
 ) -> tuple[str, str | None]:
-    """Return ``(kind, issue)`` for a verb and its object."""
+    """Return ``(kind, issue)`` for a verb and its object.
+
+    ``named`` holds the character offsets of concern terms ("weed", "soda"):
+    changing a named substance or behaviour is concrete.
+    """
     lemma = verb.lemma_.lower()
-    if verb.lower_ in {"answr"}:
-        lemma = "answer"
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
     phrase_start = verb.idx
     tail = doc_lower[phrase_start : phrase_start + 40]
@@ -235,13 +241,14 @@ def classify(
     if _comparative_quality(verb):
         return "behavior", "quality_comparative"
     if lemma in lex.change_verbs:
-        named = obj is not None and any(
+        has_name = obj is not None and any(
             c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children
         )
         countable = obj is not None and (
             obj.tag_ in {"NNS", "NNPS", "VBG"}
             or obj.pos_ == "PROPN"
-            or named
+            or has_name
+            or obj.idx in named
             or obj.lower_.endswith("ing")  # an activity named by a gerund: "drinking", "snacking"
         )
         if countable and obj_lemma not in lex.state_nouns and obj.lower_ not in lex.state_nouns:  # type: ignore[union-attr]
@@ -287,10 +294,16 @@ def find_actions(state: ExtractionState) -> list[Action]:
     """Find the main actions with their objects and kind."""
     doc, lex = state.doc, state.res.kb.lexicon
     lower = doc.text.lower()
+    named = frozenset(
+        tok.idx
+        for c in state.found_of("concerns", Concern)
+        if c.concern and c.text.lower() not in lex.state_nouns
+        for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ()
+    )
     out: list[Action] = []
     for verb, role in state_main_verbs(state):
         obj = object_of(verb)
-        kind, issue = classify(verb, obj, lex, lower)
+        kind, issue = classify(verb, obj, lex, lower, named)
         end_tok = obj if obj is not None and obj.i > verb.i else verb
         for c in verb.children:
             if c.dep_ in {"prt", "acomp"} and c.i > end_tok.i:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from smartcheck.extractors.base import Candidate, find_candidates, matches, overlaps, parse_number
 from smartcheck.extractors.state import ExtractionState
@@ -49,8 +50,15 @@ def comparator(word: str | None) -> str | None:
     return None
 
 
-def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, object]:
+def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     g, res = cand.groups, state.res
+    if cand.pattern_id == "meas.by_amount":  # a relative change: "by half", "by 20%"
+        share = {"half": 50.0, "a third": 33.0, "a quarter": 25.0}
+        word = " ".join(g["target"].lower().split())
+        value = share.get(word) or parse_number(
+            word.rstrip("%").replace("percent", "").strip(), res
+        )
+        return {"target": value, "criterion": "relative change (%)"}
     target = parse_number(g["target"], res) if g.get("target") else None
     base = parse_number(g["base"], res) if g.get("base") else None
     cmp = comparator(g.get("cmp2")) or comparator(g.get("cmp"))
@@ -134,7 +142,9 @@ def find_measures(state: ExtractionState) -> list[Measure]:
         if pid == "meas.rating":
             before = text[max(0, cand.start - 40) : cand.start].lower()
             instrument = "pain NRS" if "pain" in before else "rating"
-        criterion = cand.groups.get("what") or cand.groups.get("unit")
+        criterion = (
+            fields.pop("criterion", None) or cand.groups.get("what") or cand.groups.get("unit")
+        )
         out.append(
             Measure(
                 start=cand.start,

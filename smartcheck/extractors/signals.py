@@ -74,7 +74,8 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
         has_modal = any(
             t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in tokens
         )
-        if root.tag_ == "VBD" and not has_modal and root.lemma_.lower() not in {"would"}:
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+        if root.tag_ == "VBD" and has_subject and not has_modal and root.lemma_.lower() != "would":
             out.append(_token_flag(root, "past_tense", "specific"))
     if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         out.append(

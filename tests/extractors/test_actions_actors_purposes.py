@@ -122,3 +122,17 @@ def test_purposes_chain_verbs_are_not_purposes(run, goal: str) -> None:
 def test_concerns_table(run, goal: str, concern: str, source: str) -> None:
     found = {(c.concern, c.source) for c in run(goal).elements.concerns}
     assert (concern, source) in found
+
+
+@pytest.mark.parametrize(
+    ("goal", "issue"),
+    [("Cut down on weed by half within 4 weeks", None), ("I will reduce my stress by half", "vague_verb")],
+)
+def test_actions_change_verb_on_a_named_substance_is_concrete(run, goal: str, issue: str | None) -> None:
+    main = next(a for a in run(goal).elements.actions if a.role == "main")
+    assert main.issue == issue
+
+
+@pytest.mark.parametrize("goal", ["cut down on weed", "Cut back on soda"])
+def test_actions_imperative_read_as_past_tense_is_still_a_goal(run, goal: str) -> None:
+    assert not [f for f in run(goal).elements.flags if f.category == "past_tense"]
