@@ -153,6 +153,23 @@ def test_empty_goal_is_422_with_the_input_error_code(client: TestClient, text: s
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I will walk for 20 minutes every day. " * 60, smartcheck.InputTooLongError.code),
+        (
+            "Je vais marcher trente minutes tous les jours pour réduire mon anxiété.",
+            smartcheck.NotEnglishError.code,
+        ),
+    ],
+)
+def test_unusable_goal_is_422_with_its_code(client: TestClient, text: str, code: str) -> None:
+    response = client.post("/v1/analyze", json={"text": text})
+    assert response.status_code == 422
+    assert _error(response.json())["code"] == code
+
+
+@pytest.mark.model
 def test_unknown_profile_is_422(client: TestClient) -> None:
     response = client.post("/v1/analyze", json={"text": GOALS[0], "profile": "no-such-profile"})
     assert response.status_code == 422
