@@ -26,3 +26,4 @@ if __name__ == "__main__":  # worker processes re-import this file
         print(result.index, result.label, round(result.score), result.text)
     local = list(smartcheck.analyze_many(GOALS, reference_date=dt.date(2026, 1, 15)))
     print("same as analyze_many:", results == local)
+    raise SystemExit(0 if results == local else 1)
