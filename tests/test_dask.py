@@ -38,8 +38,9 @@ def dask_client() -> Iterator[Client]:
     """A two-worker LocalCluster, one thread each.
 
     Workers are threads of this process (``processes=False``) so the tests do
-    not pay for loading the model twice more; ``benchmarks/bench_dask.py``
-    runs the same comparison with worker processes at scale.
+    not pay for loading the model twice more. Worker processes are covered by
+    ``examples/dask_bag.py`` (run by ``tests/test_examples.py``, it exits 1 on
+    a mismatch) and, at scale, by ``benchmarks/bench_dask.py``.
     """
     with (
         LocalCluster(
