@@ -171,7 +171,7 @@ def analyze_chunks_distributed(
 def _connect(scheduler: str | Client) -> tuple[Client, bool]:
     """Return a client for ``scheduler`` and whether this module must close it."""
     try:
-        from distributed import Client  # noqa: PLC0415 - optional, needed only here
+        from distributed import Client
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise ImportError(
             "a Dask scheduler needs distributed: pip install 'smartcheck[dask]'"
