@@ -197,11 +197,15 @@ def keep_draft(
     text = analysis.text
     voice = voice_of(analysis, action, kb)
     point = _stack_point(analysis, action, _insert_point(analysis, action.end))
-    if action.negated or drops_action(f"{voice.rest} {text[action.start : point]}", kb):
-        return None
     concern = concerns[0] if concerns else None
-    dose = match_intervention(action, concerns, kb) or match_intervention(
-        action, list(kb.interventions.concerns), kb
+    wording = f"{voice.rest} {text[action.start : point]}"
+    graded = _graded_dose(wording, action, concern, kb)
+    if action.negated or (graded is None and drops_action(wording, kb)):
+        return None
+    dose = (
+        graded
+        or match_intervention(action, concerns, kb)
+        or match_intervention(action, list(kb.interventions.concerns), kb)
     )
     if dose is None and not analysis.met["specific"] and concerns:
         return None  # nothing concrete to add to a non-specific action
@@ -236,16 +240,85 @@ def keep_draft(
     draft.fill("goal", " ".join(x for x in (voice.rest, body) if x), "goal")
     draft.fill("action", text[action.start : action.end], "goal")
     draft.fill("tail", tail, "goal")
-    off_context = bool(
-        analysis.context
-        and not analysis.met["relevant"]
-        and concern
-        and concern not in goal_concerns(analysis)
-        and match_intervention(action, [concern], kb) is None
-    )
-    entry = None if off_context else kb.entry(concern)  # never claim a link it lacks
+    if graded is not None and graded.frequency:  # "stop ... completely": a graded step
+        draft.fill("frequency", graded.frequency.text, "knowledge_base")
+    off = off_context(analysis, action, concerns, kb)
+    entry = None if off else kb.entry(concern)  # never claim a link it lacks
     _fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb, claim=named)
     return draft
+
+
+def _graded_dose(
+    wording: str, action: Action, concern: str | None, kb: RewriteKB
+) -> Intervention | None:
+    """Return a graded dose for an absolute the clean-up removes ("stop ... completely").
+
+    Only a concern with a ``graded`` step in the knowledge base gets one; any
+    other wording to avoid ("never", "no more") is replaced by a concrete action.
+    """
+    entry = kb.entry(concern)
+    if entry is None or entry.graded is None or not drops_action(wording, kb):
+        return None
+    if drops_action(apply_removals(wording, kb, body=True), kb):
+        return None
+    return Intervention(id=f"{concern}_graded", verb=action.lemma, frequency=entry.graded)
+
+
+def off_context(
+    analysis: GoalAnalysis, action: Action | None, concerns: Sequence[str], kb: RewriteKB
+) -> bool:
+    """Tell whether the goal's behaviour does not serve the concern its context names."""
+    return bool(
+        analysis.context
+        and not analysis.met["relevant"]
+        and concerns
+        and concerns[0] not in goal_concerns(analysis)
+        and match_intervention(action, concerns[:1], kb) is None
+    )
+
+
+def pair_drafts(
+    analysis: GoalAnalysis, kept: Draft, concerns: Sequence[str], kb: RewriteKB
+) -> list[Draft]:
+    """Keep an off-context behaviour and add one action of the context's concern.
+
+    The added action brings its own dose, timeframe and purpose, so the purpose
+    is claimed for the knowledge-base action, not for the person's own. Only a
+    single concrete behaviour that already has a number or a timeframe of its
+    own and no Achievable red flag is paired (a one-off task such as "repaint
+    the bathroom by Friday" need not be counted), so a pair never has more
+    than two behaviours and the person's part is never left open.
+    """
+    action = main_action(analysis)
+    entry = kb.entry(concerns[0] if concerns else None)
+    met = settled(analysis)
+    behaviours = [a for a in analysis.elements.actions if a.kind == "behavior"]
+    if (
+        entry is None
+        or not off_context(analysis, action, concerns, kb)
+        or not met["specific"]
+        or not (met["measurable"] or met["time_bound"])
+        or red_flags(analysis)
+        or len(behaviours) > 1
+    ):
+        return []
+    template = next(t for t in kb.templates.templates if t.id == "pair_action")
+    voice = voice_of(analysis, action, kb)
+    own = " ".join(x for x in (kept.parts.get("goal", ""), kept.parts.get("tail", "")) if x)
+    drafts = []
+    for item in entry.actions:
+        draft = Draft(template=template.id, concern=concerns[0], keeps_action=True)
+        for slot in ("prefix", "actor"):
+            draft.fill(slot, kept.parts.get(slot, ""), "goal")
+        draft.parts["goal"] = own
+        for slot, source in kept.sources.items():
+            if source == "goal" and slot != "action":
+                draft.slots[slot], draft.sources[slot] = kept.slots[slot], source
+        fill_item(draft, item, voice.role)
+        draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
+        draft.fill("purpose", fill_pronouns(entry.purpose, voice.role), "knowledge_base")
+        drafts.append(draft)
+    return drafts
 
 
 def _tail_start(analysis: GoalAnalysis, point: int) -> int:
@@ -346,6 +419,21 @@ def _fill_missing(
             draft.fill("purpose", holders["purpose"], "placeholder")
 
 
+def fill_item(draft: Draft, item: Intervention, role: str) -> None:
+    """Fill the action and starting dose of a knowledge-base action into a draft."""
+    draft.fill(
+        "action", fill_pronouns(f"{item.verb} {item.object}".strip(), role), "knowledge_base"
+    )
+    draft.item = item.id
+    if item.criterion:
+        draft.fill("criterion", item.criterion, "knowledge_base")
+        draft.slots["measure"], draft.sources["measure"] = item.criterion, "knowledge_base"
+    if item.duration:
+        draft.fill("duration", item.duration.text, "knowledge_base")
+    if item.frequency:
+        draft.fill("frequency", item.frequency.text, "knowledge_base")
+
+
 def replace_draft(
     analysis: GoalAnalysis,
     concern: str | None,
@@ -364,20 +452,8 @@ def replace_draft(
         draft.fill("action", holders["action"], "placeholder")
         draft.fill("frequency", holders["frequency"], "placeholder")
     else:
-        draft.fill(
-            "action",
-            fill_pronouns(f"{item.verb} {item.object}".strip(), voice.role),
-            "knowledge_base",
-        )
+        fill_item(draft, item, voice.role)
         draft.keeps_action = bool(action and action.lemma.lower() == item.verb)
-        draft.item = item.id
-        if item.criterion:
-            draft.fill("criterion", item.criterion, "knowledge_base")
-            draft.slots["measure"], draft.sources["measure"] = item.criterion, "knowledge_base"
-        if item.duration:
-            draft.fill("duration", item.duration.text, "knowledge_base")
-        if item.frequency:
-            draft.fill("frequency", item.frequency.text, "knowledge_base")
     flagged = red_flags(analysis)
     timeframes = [
         t
@@ -419,14 +495,7 @@ def _replace_first(analysis: GoalAnalysis, concerns: Sequence[str], kb: RewriteK
         action.issue or action.lemma in kb.templates.generic_verbs
     ):
         return True
-    in_goal = goal_concerns(analysis)
-    return bool(
-        analysis.context
-        and not analysis.met["relevant"]
-        and concerns
-        and concerns[0] not in in_goal
-        and not match_intervention(action, concerns[:1], kb)
-    )
+    return off_context(analysis, action, concerns, kb)
 
 
 def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> list[Draft]:
@@ -448,7 +517,8 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         if action is not None:
             items.sort(key=lambda i: -match_score(action, i) if i else 0)
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
-    for draft in [*replaced, *([kept] if kept else [])]:
+    pairs = pair_drafts(analysis, kept, concerns, kb) if kept and named else []
+    for draft in [*pairs, *replaced, *([kept] if kept else [])]:
         ask_confidence(analysis, draft, kb)
     if kept is None:
         return replaced
@@ -460,7 +530,7 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     if same_verb and (bare or kept.softened):  # "drive again", "eat more vegetables"
         return [same_verb[0], kept, *[d for d in replaced if d is not same_verb[0]]]
     if _replace_first(analysis, concerns, kb):
-        return [*replaced[:1], kept, *replaced[1:]]
+        return [*pairs, *replaced[:1], kept, *replaced[1:]]
     return [kept, *replaced]
 
 

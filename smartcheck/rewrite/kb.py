@@ -75,6 +75,7 @@ class ConcernEntry(_Frozen):
     timeframe: KBTimeframe
     measure: KBMeasure
     goal_criterion: str | None = None
+    graded: DoseFrequency | None = None
     actions: Annotated[tuple[Intervention, ...], Field(min_length=2, max_length=4)]
 
 
