@@ -8,7 +8,8 @@ suggestion is analysed with the goal's context and reference date. Reports:
              analysis found one (see ``has_behaviour``); reported over all
              of them and over those whose behaviour fits the context (a goal
              that is off-context, such as cleaning the garage for social
-             anxiety, is redirected to the context's concern by design)
+             anxiety, keeps its behaviour and is paired with one action of
+             the context's concern)
 - red flags: first suggestions that carry an Achievable red flag (target 0)
 
 Goals that are not goals (a question, a past-tense note) get no rewrite by
@@ -25,8 +26,10 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from smartcheck import analyze
+from smartcheck.models import GoalAnalysis
 from smartcheck.rewrite import keeps_action, rewrite
 from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.wording import red_flags
@@ -34,13 +37,13 @@ from smartcheck.rewrite.wording import red_flags
 DEFAULT_DATA = Path(__file__).parent / "data" / "goals_dev.jsonl"
 
 
-def load(path: Path) -> list[dict]:
+def load(path: Path) -> list[dict[str, Any]]:
     """Read the JSON-lines goal set."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def has_behaviour(analysis) -> bool:
+def has_behaviour(analysis: GoalAnalysis) -> bool:
     """Tell whether the goal names the person's own behaviour verb.
 
     Not a behaviour: a state, a vague verb ("work on", "manage"; flagged by
@@ -58,12 +61,12 @@ def has_behaviour(analysis) -> bool:
     )
 
 
-def measure(rows: list[dict], *, verbose: bool) -> dict:
+def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
     """Rewrite every non-SMART goal and score the first suggestion."""
     counts = {"goals": 0, "not_a_goal": 0, "no_suggestion": 0, "smart": 0}
     counts |= {"with_verb": 0, "kept_verb": 0, "red_flag": 0}
     counts |= {"with_verb_on_context": 0, "kept_verb_on_context": 0}
-    failures: list[dict] = []
+    failures: list[dict[str, Any]] = []
     for row in rows:
         if all(row["labels"].values()):
             continue
