@@ -219,5 +219,7 @@ def test_analyze_coaching_profile_counts_s_m_a() -> None:
 def test_analyze_many_two_processes_match_one() -> None:
     goals = ["I will walk daily for two weeks", "", "sleep better", ("journal 3x/wk", "stress")] * 4
     one = [r.model_dump() for r in analyze_many(goals, reference_date=REF)]
-    two = [r.model_dump() for r in analyze_many(goals, reference_date=REF, n_process=2, batch_size=4)]
+    two = [
+        r.model_dump() for r in analyze_many(goals, reference_date=REF, n_process=2, batch_size=4)
+    ]
     assert one == two

@@ -16,7 +16,10 @@ pytestmark = pytest.mark.model
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = {
     "seed_anxious": ("I want to feel less anxious", None),
-    "seed_breathing": ("I will practice deep breathing techniques every day for 10 minutes to manage my anxiety", None),
+    "seed_breathing": (
+        "I will practice deep breathing techniques every day for 10 minutes to manage my anxiety",
+        None,
+    ),
     "seed_social_event": (
         "I will attend a social event for at least 30 minutes every week for the next month",
         "social anxiety",
@@ -40,7 +43,9 @@ def _profile(name: str) -> str:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden_analysis(name: str, update_golden: bool) -> None:
     text, context = CASES[name]
-    data = analyze(text, context=context, reference_date="2026-01-05", profile=_profile(name)).model_dump(mode="json")
+    data = analyze(
+        text, context=context, reference_date="2026-01-05", profile=_profile(name)
+    ).model_dump(mode="json")
     data["provenance"].pop("smartcheck_version")
     path = GOLDEN / f"{name}.json"
     if update_golden or not path.exists():

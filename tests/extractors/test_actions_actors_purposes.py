@@ -126,9 +126,14 @@ def test_concerns_table(run, goal: str, concern: str, source: str) -> None:
 
 @pytest.mark.parametrize(
     ("goal", "issue"),
-    [("Cut down on weed by half within 4 weeks", None), ("I will reduce my stress by half", "vague_verb")],
+    [
+        ("Cut down on weed by half within 4 weeks", None),
+        ("I will reduce my stress by half", "vague_verb"),
+    ],
 )
-def test_actions_change_verb_on_a_named_substance_is_concrete(run, goal: str, issue: str | None) -> None:
+def test_actions_change_verb_on_a_named_substance_is_concrete(
+    run, goal: str, issue: str | None
+) -> None:
     main = next(a for a in run(goal).elements.actions if a.role == "main")
     assert main.issue == issue
 

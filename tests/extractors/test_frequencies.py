@@ -49,7 +49,12 @@ pytestmark = pytest.mark.model
         ("Cut down on oil every dinner", "every dinner", 1, "day"),
         ("I will walk 3-4 times per week", "3-4 times per week", 3, "week"),
         ("I will walk 4/7 days", "4/7 days", 4, "week"),
-        ("I will walk on Mondays, Wednesdays and Fridays", "on Mondays, Wednesdays and Fridays", 3, "week"),
+        (
+            "I will walk on Mondays, Wednesdays and Fridays",
+            "on Mondays, Wednesdays and Fridays",
+            3,
+            "week",
+        ),
         ("I will walk twice daily", "twice daily", 2, "day"),
     ],
 )

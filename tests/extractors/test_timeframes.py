@@ -68,7 +68,12 @@ pytestmark = pytest.mark.model
         ("I will walk daily by week 6", "by week 6", "deadline", "2026-02-16"),
         ("I will walk daily by end of March", "by end of March", "deadline", "2026-03-31"),
         ("I will walk daily by mid-February", "by mid-February", "deadline", "2026-02-15"),
-        ("I will walk daily over the next 6 weeks", "over the next 6 weeks", "period", "2026-02-16"),
+        (
+            "I will walk daily over the next 6 weeks",
+            "over the next 6 weeks",
+            "period",
+            "2026-02-16",
+        ),
         (
             "I will do my exercises until my repeat swallow study on 2/10",
             "until my repeat swallow study on 2/10",
