@@ -308,8 +308,8 @@ def _whole_file_row(path: Path, encoding: str) -> AuditRow:
 def read_docx(path: Path, options: ReadOptions) -> Iterator[AuditRow]:
     """Yield the goals of a Word plan: found in its text, or read from a goal table column."""
     try:
-        import docx  # noqa: PLC0415 - optional dependency, only for Word files
-        from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
     except ImportError as err:
         raise InputError(
             f"{path}: reading .docx files needs python-docx: pip install 'smartcheck[audit]'",

@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _progress(results: Iterable[AuditResult], *, enabled: bool) -> Iterator[AuditResult]:
     try:
-        from tqdm import tqdm  # noqa: PLC0415 - optional, only needed on a terminal
+        from tqdm import tqdm
     except ImportError:
         enabled = False
     if not enabled:
