@@ -94,3 +94,33 @@ def test_unknown_report_extension_is_a_usage_error(goals_csv: Path, tmp_path: Pa
 def test_jobs_must_be_positive(goals_csv: Path, tmp_path: Path, jobs: str) -> None:
     with pytest.raises(SystemExit):
         main(["audit", str(goals_csv), "--out", str(tmp_path / "r.csv"), "--jobs", jobs])
+
+
+class _Terminal:
+    """A stderr stand-in that says it is a terminal and keeps what was written."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.usefixtures("fake_analyzer")
+@pytest.mark.parametrize(("quiet", "expect_bar"), [(False, True), (True, False)])
+def test_progress_bar_only_on_a_terminal_and_not_with_quiet(
+    goals_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quiet: bool, expect_bar: bool
+) -> None:
+    pytest.importorskip("tqdm")
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    argv = ["audit", str(goals_csv), "--out", str(tmp_path / "r.jsonl")]
+    assert main([*argv, "--quiet"] if quiet else argv) == ExitStatus.OK
+    assert ("goals" in "".join(terminal.parts)) is expect_bar
