@@ -112,6 +112,7 @@ def _progress(results: Iterable[AuditResult], *, enabled: bool) -> Iterator[Audi
         yield from results
         return
 
+    tqdm.monitor_interval = 0  # no monitor thread: --jobs forks worker processes
     yield from tqdm(results, unit=" goals", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
