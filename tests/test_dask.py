@@ -111,3 +111,16 @@ def test_distributed_chunks_come_back_whole_and_in_order(
 def test_distributed_rejects_a_bad_chunk_size(chunk_size: int) -> None:
     with pytest.raises(ValueError, match="chunk_size"):
         next(analyze_records_distributed(GOALS, "tcp://127.0.0.1:1", chunk_size=chunk_size))
+
+
+@pytest.mark.model
+def test_audit_on_dask_equals_local_audit(dask_client: Client, tmp_path) -> None:
+    from smartcheck.audit import Auditor
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("\n".join(GOALS * 2) + "\n", encoding="utf-8")
+    local = [r.model_dump() for r in Auditor(reference_date=REFERENCE_DATE, batch_size=3).run(plan)]
+    remote = Auditor(
+        reference_date=REFERENCE_DATE, batch_size=3, dask_scheduler=dask_client.scheduler.address
+    )
+    assert [r.model_dump() for r in remote.run(plan)] == local

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import html
+import logging
 import string
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from smartcheck import __version__
 from smartcheck.audit.rows import AuditResult
 from smartcheck.audit.rules import read_data_text
 from smartcheck.audit.summary import LABELS, AuditSummary
+from smartcheck.errors import SmartCheckError
 from smartcheck.models import DIMENSION_LETTERS, DIMENSIONS, GoalAnalysis
 
 WEAKEST = 25
@@ -23,6 +25,9 @@ _CHART_WIDTH = 640
 _BAR_HEIGHT = 26
 _LABEL_WIDTH = 130
 _CARD_CLASSES = {"SMART": "smart", "Partially SMART": "partial", "Not SMART": "not"}
+
+
+logger = logging.getLogger(__name__)
 
 
 def esc(value: object) -> str:
@@ -149,13 +154,30 @@ def _findings_table(summary: AuditSummary) -> str:
     )
 
 
+def _first_suggestion(analysis: GoalAnalysis) -> str | None:
+    """Rewrite one of the weakest goals (only these few rows pay for the rewrite engine)."""
+    if analysis.label == "SMART":
+        return None
+    from smartcheck.rewrite import suggest
+
+    try:
+        found = suggest(
+            analysis, context=analysis.context, n=1, reference_date=analysis.reference_date
+        )
+    except SmartCheckError:
+        logger.debug("no suggestion for row %s", analysis.index)
+        return None
+    return found[0].text if found else None
+
+
 def _weak_row(result: AuditResult) -> str:
     analysis = result.analysis
     assert analysis is not None
     ids = ", ".join(dict.fromkeys(f.id for f in analysis.findings if f.severity != "info"))
     suggestion = ""
-    if analysis.suggestions:
-        suggestion = f'<div class="suggestion">Try: {esc(analysis.suggestions[0].text)}</div>'
+    first = analysis.suggestions[0].text if analysis.suggestions else _first_suggestion(analysis)
+    if first:
+        suggestion = f'<div class="suggestion">Try: {esc(first)}</div>'
     return (
         f"<tr><td>{esc(result.id)}</td><td>{highlight(analysis)}{suggestion}</td>"
         f"<td class='num'>{analysis.score:.0f}</td><td>{esc(analysis.label)}</td>"

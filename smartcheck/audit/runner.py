@@ -89,6 +89,7 @@ class Auditor:
         jobs: int = 1,
         batch_size: int = 256,
         read_options: ReadOptions | None = None,
+        dask_scheduler: str | None = None,
     ) -> None:
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
@@ -98,6 +99,7 @@ class Auditor:
         self.jobs = jobs
         self.batch_size = batch_size
         self.read_options = read_options or ReadOptions()
+        self.dask_scheduler = dask_scheduler
 
     def run(self, inputs: str | Path | Iterable[str | Path]) -> AuditRun:
         """Audit the goals in one or more files; returns a lazy :class:`AuditRun`."""
@@ -112,7 +114,12 @@ class Auditor:
         reference_date = self.reference_date or dt.date.today()
         args = (reference_date, self.profile, self.settings, self.batch_size)
         chunks = _chunks(rows, self.batch_size)
-        outcomes = _pooled(chunks, self.jobs, args) if self.jobs > 1 else _in_process(chunks, args)
+        if self.dask_scheduler:
+            outcomes = _distributed(chunks, self.dask_scheduler, args)
+        elif self.jobs > 1:
+            outcomes = _pooled(chunks, self.jobs, args)
+        else:
+            outcomes = _in_process(chunks, args)
         index = 0
         for chunk, chunk_outcomes in outcomes:
             for row, outcome in _align(chunk, chunk_outcomes):
@@ -128,14 +135,20 @@ def audit(
     reference_date: dt.date | None = None,
     jobs: int = 1,
     read_options: ReadOptions | None = None,
+    dask_scheduler: str | None = None,
 ) -> AuditRun:
-    """Audit the goals in ``inputs`` (paths); iterate the run, then read ``run.summary``."""
+    """Audit the goals in ``inputs`` (paths); iterate the run, then read ``run.summary``.
+
+    ``dask_scheduler`` (a ``distributed`` scheduler address) analyses the chunks on a
+    Dask cluster instead of local processes; it needs ``smartcheck[dask]``.
+    """
     auditor = Auditor(
         settings=settings,
         profile=profile,
         reference_date=reference_date,
         jobs=jobs,
         read_options=read_options,
+        dask_scheduler=dask_scheduler,
     )
     return auditor.run(inputs)
 
@@ -206,6 +219,24 @@ def _pooled(
             yield done_chunk, future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _distributed(
+    chunks: Iterator[list[AuditRow]], scheduler: str, args: _ChunkArgs
+) -> Iterator[tuple[list[AuditRow], list[Outcome]]]:
+    """Analyse the chunks on a Dask cluster; results come back in input order."""
+    from smartcheck.dask import analyze_chunks_distributed  # optional extra
+
+    reference_date, profile, settings, _ = args
+    chunks, copies = itertools.tee(chunks)
+    outcomes = analyze_chunks_distributed(
+        (_items(c) for c in copies),
+        scheduler,
+        profile=profile,
+        reference_date=reference_date,
+        settings=settings,
+    )
+    yield from zip(chunks, outcomes, strict=True)
 
 
 def _align(

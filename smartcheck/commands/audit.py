@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -37,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--notes",
         action="store_true",
         help="treat each text as a clinical note and audit the goals found in it",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER_ADDRESS",
+        help="analyse on a Dask cluster (e.g. tcp://127.0.0.1:8786); needs smartcheck[dask]",
     )
     parser.add_argument("--encoding", help="input encoding (default: UTF-8, else detected)")
     parser.add_argument("--profile", default="therapy", help="scoring profile (default: therapy)")
@@ -78,12 +84,16 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         notes=args.notes,
     )
+    if args.dask and importlib.util.find_spec("distributed") is None:
+        print("smartcheck: error: --dask needs pip install 'smartcheck[dask]'", file=sys.stderr)
+        return ExitStatus.USAGE
     auditor = Auditor(
         settings=Settings(profile=args.profile),
         profile=args.profile,
         reference_date=args.reference_date,
         jobs=args.jobs,
         read_options=options,
+        dask_scheduler=args.dask,
     )
     audit_run = auditor.run(args.inputs)
     try:

@@ -88,3 +88,8 @@ def test_cli_audits_a_note(tmp_path: Path) -> None:
     assert lines[1].startswith("session#1,Go for a 20-minute walk every morning")
     assert lines[2].startswith("session#2,Call a friend twice a week")
     assert len(lines) == 3
+
+
+def test_html_report_suggests_a_rewrite_for_weak_goals(goal_csv: Path, tmp_path: Path) -> None:
+    html = _report(goal_csv, 1, tmp_path / "r.html")
+    assert 'class="suggestion">Try: ' in html
