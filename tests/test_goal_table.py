@@ -40,6 +40,7 @@ pytestmark = pytest.mark.model
             "low mood",
             "11111",
         ),
+        ("My kids will listen to me", "parenting stress", "00010"),
         ("Reduce PHQ-9 from 18 to below 10 in 12 weeks", "major depression", "11111"),
         (
             "I will go to bed by 11pm on weeknights for the next month to improve my sleep",
@@ -213,6 +214,65 @@ pytestmark = pytest.mark.model
         (
             "Client will verbalize 2 coping statements when anxious during role-play in session within 4 sessions",
             "anxiety",
+            "11111",
+        ),
+        (
+            "I will practice saying no to one request from a coworker each week for the next month",
+            "people-pleasing and stress at work",
+            "11111",
+        ),
+        (
+            "Client will use the TIPP skill when urges to self-harm reach 7/10, and log each use, for the next 4 weeks",
+            "DBT for self-harm",
+            "11111",
+        ),
+        ("I want to be a better parent", None, "00000"),
+        (
+            "I will read a bedtime story to my son every night this week",
+            "parenting; bedtime battles",
+            "11111",
+        ),
+        (
+            "Pt will increase standing tolerance to 10 minutes at the kitchen counter to prepare a simple meal within 3 weeks",
+            "CHF, deconditioning",
+            "11111",
+        ),
+        ("Pt will ambulate household distances", "post-stroke", "10010"),
+        ("Pt will perform 3 sets of 10 bridges daily", "low back pain", "11110"),
+        ("I'll walk my dog after work", None, "10000"),
+        (
+            "Client will state 3 warning signs of relapse by the end of the week",
+            "opioid use disorder",
+            "11111",
+        ),
+        ("I will meditate", None, "10000"),
+        ("I will drink 8 glasses of water a day for 2 weeks", "kidney stones", "11111"),
+        ("I will never miss a dose of my insulin", "type 1 diabetes", "10010"),
+        (
+            "Client will attend 10 of 12 group sessions over the next 12 weeks",
+            "anger management group",
+            "11111",
+        ),
+        (
+            "Pt will swallow pills whole with water without coughing in 4/5 trials by 2/28",
+            "dysphagia",
+            "11111",
+        ),
+        (
+            "By the end of the month, I will have called three local therapists to schedule an intake",
+            "depression, no therapist yet",
+            "11111",
+        ),
+        (
+            "I will spend 15 minutes outside in daylight each morning before work for the next 3 weeks to improve my mood",
+            None,
+            "11111",
+        ),
+        ("Client will learn about anxiety", "panic disorder", "00010"),
+        ("Reduce screen time before bed", "insomnia", "10010"),
+        (
+            "Pt will demonstrate safe tub transfers with a grab bar and supervision 3/3 trials before discharge home",
+            "s/p L TKA",
             "11111",
         ),
     ],
