@@ -275,6 +275,78 @@ pytestmark = pytest.mark.model
             "s/p L TKA",
             "11111",
         ),
+        (
+            "I will eat three meals and two snacks every day for the next 2 weeks, following my meal plan",
+            "anorexia nervosa in recovery",
+            "11111",
+        ),
+        ("I want to stop purging", "bulimia nervosa", "11110"),
+        (
+            "I will go to an NA meeting twice a week for the next month",
+            "heroin use disorder, 30 days clean",
+            "11111",
+        ),
+        (
+            "I will not use cannabis on weeknights for the next 3 weeks, confidence 6/10",
+            "daily cannabis use",
+            "11111",
+        ),
+        (
+            "Child will tie shoelaces independently in 3 of 4 trials by the end of the term",
+            "6-year-old with fine motor delay",
+            "11111",
+        ),
+        (
+            "Child will sit at circle time for 10 minutes with no more than 2 verbal prompts by March",
+            "ADHD, kindergarten",
+            "11111",
+        ),
+        (
+            "I will hum and glide through my pitch range for 5 minutes twice a day for 4 weeks",
+            "vocal fold nodules",
+            "11111",
+        ),
+        (
+            "Pt will use a low-tech AAC board to make requests 5 times per session within 6 sessions",
+            "severe apraxia of speech",
+            "11111",
+        ),
+        ("I will feel in control of my eating", "binge eating disorder", "00010"),
+        (
+            "I will have a good relationship with my teenage son",
+            "conflict with adolescent son",
+            "00010",
+        ),
+        (
+            "I will walk 30 minutes 5 days a week to help my blood pressure, starting Monday, for 8 weeks (confidence 8/10)",
+            None,
+            "11111",
+        ),
+        ("Eat less junk food", None, "10010"),
+        (
+            "I will fill in my CBT-I sleep diary every morning and keep my wake time at 6:30 am for the next 2 weeks",
+            "insomnia",
+            "11111",
+        ),
+        ("I will stop overthinking", "generalized anxiety disorder", "00010"),
+        (
+            "Pt will climb a flight of 12 stairs with one rail and CGA within 10 days",
+            "after hip fracture",
+            "11111",
+        ),
+        (
+            "I will do my pelvic floor exercises 3 times a day, 10 squeezes each, for 6 weeks",
+            "stress urinary incontinence after childbirth",
+            "11111",
+        ),
+        (
+            "Client will complete an anger thermometer check-in at every session",
+            "anger outbursts at school",
+            "11110",
+        ),
+        ("I will run 20 miles every day starting tomorrow", "couch to 5k beginner", "11010"),
+        ("I will keep my kitchen clean", None, "00000"),
+        ("I will ask for help", "caregiver burnout", "00010"),
     ],
 )
 def test_goal_table_smart_bits(goal: str, context: str | None, expected: str) -> None:

@@ -221,8 +221,13 @@ def classify(
         return "state", "outcome"
     if f"{lemma} {obj_lemma}" in lex.state_phrases:
         return "state", None
-    if lemma in {"stop", "quit"} and obj is not None and obj.lemma_.lower() in lex.state_verbs:
+    gerund = _verb_lemma(obj) if obj is not None else ""
+    if lemma in {"stop", "quit"} and {gerund, gerund + "e", obj_lemma} & lex.state_verbs:
         return "state", None
+    if lemma in {"keep", "stay", "remain"} and any(
+        c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in verb.children
+    ):
+        return "state", None  # "keep my kitchen clean" names an end state, not an act
     if lemma in lex.state_verbs:
         return "state", None
     if lemma == "get" and (

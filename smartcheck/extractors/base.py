@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,6 +28,9 @@ PHRASE_CATEGORIES: tuple[str, ...] = (
     "vague_phrases",
     "every_occurrence",
 )
+
+
+MakeDoc = Callable[[str], Doc]
 
 
 @dataclass(frozen=True)
@@ -71,16 +74,33 @@ class Extractor(Protocol):
 
 
 def _terms_matcher(
-    vocab: Vocab, tokenizer_doc: object, groups: dict[str, Iterable[str]]
+    vocab: Vocab, tokenizer_doc: MakeDoc | None, groups: dict[str, Iterable[str]]
 ) -> PhraseMatcher:
     from spacy.lang.en import English
 
     make = English(vocab=vocab).make_doc if tokenizer_doc is None else tokenizer_doc
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for key, terms in groups.items():
-        docs = [make(t.lower()) for t in sorted(set(terms))]  # type: ignore[operator]
-        matcher.add(key, docs)
+        variants = sorted({v for term in terms for v in number_variants(term.lower())})
+        matcher.add(key, [make(t) for t in variants])
     return matcher
+
+
+def number_variants(term: str) -> tuple[str, ...]:
+    """Return ``term`` with its last word in singular and plural ("NA meeting(s)")."""
+    head, _, last = term.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if not last.isalpha() or len(last) < 4:
+        return (term,)
+    if last.endswith("ies"):
+        return (term, f"{prefix}{last[:-3]}y")
+    if last.endswith("s") and not last.endswith("ss"):
+        return (term, f"{prefix}{last[:-1]}")
+    if last.endswith(("s", "x", "ch", "sh")):
+        return (term, f"{prefix}{last}es")
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return (term, f"{prefix}{last[:-1]}ies")
+    return (term, f"{prefix}{last}s")
 
 
 def number_regex(kb: KnowledgeBase) -> str:
@@ -90,7 +110,9 @@ def number_regex(kb: KnowledgeBase) -> str:
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{word_alt})\b)"
 
 
-def compile_resources(kb: KnowledgeBase, vocab: Vocab, make_doc: object = None) -> Resources:
+def compile_resources(
+    kb: KnowledgeBase, vocab: Vocab, make_doc: MakeDoc | None = None
+) -> Resources:
     """Compile phrase matchers and regexes for ``kb`` over ``vocab``."""
     res = Resources(kb=kb, vocab=vocab)
     lex = kb.lexicon

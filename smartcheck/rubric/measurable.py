@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from smartcheck.models import DimensionScore, Element, Evidence, Finding
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
+from smartcheck.rubric.specific import vague_phrase_on
 
 
 def criteria(inp: RubricInput) -> list[Element]:
@@ -43,7 +44,9 @@ def single_event(inp: RubricInput) -> Element | None:
         return None
     if main.kind == "state" and main.issue != "outcome":
         return None
-    if main.issue in {"umbrella", "vague_verb", "quality_comparative"}:
+    if main.issue in {"umbrella", "vague_verb", "quality_comparative"} or vague_phrase_on(
+        main, inp
+    ):
         return None
     if inp.flags("vague_frequency", "comparative"):
         return None
