@@ -16,7 +16,6 @@ from smartcheck.kb.models import Lexicon
 from smartcheck.models import Action, Concern
 
 _VERB_POS = {"VERB", "AUX"}
-_CLAUSE_OPENERS = {"so", "because", "since", "which", "in", "to"}
 _OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 
 
@@ -104,7 +103,7 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods."""
     verbs: list[tuple[Token, str]] = []
     for sent in doc.sents:
-        if verbs and sent[0].lower_ in _CLAUSE_OPENERS:
+        if verbs and sent[0].lower_ in lex.clause_openers:
             continue  # "… so I don't fall again" split off by the parser: a purpose, not an action
         root = _sentence_root(sent, lex)
         if root is None:
@@ -130,28 +129,10 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     return verbs
 
 
-_NOT_OBJECTS = {"more", "less", "better", "healthy", "healthier", "well", "much", "lot", "often"}
-_TIME_NOUNS = {
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "time",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "session",
-}
-
-
-def object_of(verb: Token) -> Token | None:
+def object_of(verb: Token, lex: Lexicon) -> Token | None:
     """Return the verb's direct object, gerund complement or prepositional object."""
     for c in verb.children:
-        if c.dep_ in {"dobj", "obj", "attr", "oprd"} and c.lower_ not in _NOT_OBJECTS:
+        if c.dep_ in {"dobj", "obj", "attr", "oprd"} and c.lower_ not in lex.not_objects:
             return c
     for c in verb.children:
         if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG":
@@ -165,8 +146,8 @@ def object_of(verb: Token) -> Token | None:
             obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
             if (
                 obj is not None
-                and obj.lower_ not in _NOT_OBJECTS
-                and obj.lemma_.lower() not in _TIME_NOUNS
+                and obj.lower_ not in lex.not_objects
+                and obj.lemma_.lower() not in lex.time_nouns
             ):
                 return obj
     return None
@@ -307,7 +288,7 @@ def find_actions(state: ExtractionState) -> list[Action]:
     )
     out: list[Action] = []
     for verb, role in state_main_verbs(state):
-        obj = object_of(verb)
+        obj = object_of(verb, lex)
         kind, issue = classify(verb, obj, lex, lower, named)
         end_tok = obj if obj is not None and obj.i > verb.i else verb
         for c in verb.children:

@@ -6,48 +6,20 @@ from typing import Literal
 
 from smartcheck.extractors.base import parse_number
 from smartcheck.extractors.state import ExtractionState
+from smartcheck.kb.models import Lexicon
 from smartcheck.models import Duration
 
 Bound = Literal["exact", "min", "max"]
-_MIN = (
-    "at least",
-    "a minimum of",
-    "minimum of",
-    "min of",
-    "min. of",
-    "no less than",
-    "not less than",
-    "more than",
-    "over",
-    ">",
-    ">=",
-    "≥",
-)
-_MAX = (
-    "at most",
-    "up to",
-    "no more than",
-    "not more than",
-    "under",
-    "less than",
-    "a maximum of",
-    "maximum of",
-    "max of",
-    "max. of",
-    "<",
-    "<=",
-    "≤",
-)
 
 
-def bound_of(word: str | None) -> Bound:
+def bound_of(word: str | None, lex: Lexicon) -> Bound:
     """Map a bound word ("at least", "under") to min, max or exact."""
     if not word:
         return "exact"
     w = " ".join(word.lower().split())
-    if w in _MIN:
+    if w in lex.duration_bounds["min"]:
         return "min"
-    if w in _MAX:
+    if w in lex.duration_bounds["max"]:
         return "max"
     return "exact"
 
@@ -73,14 +45,16 @@ def find_durations(state: ExtractionState) -> list[Duration]:
         if "n2" in g:
             extra = _seconds(g["n2"], g["unit2"], state)
             seconds += extra or 0.0
+        # A range ("30-45 minutes") commits to its lower end at least.
+        lex = state.res.kb.lexicon
+        bound = "min" if "n_hi" in g and "bound" not in g else bound_of(g.get("bound"), lex)
         out.append(
             Duration(
                 start=cand.start,
                 end=cand.end,
                 text=text[cand.start : cand.end],
                 seconds=seconds,
-                # A range ("30-45 minutes") commits to its lower end at least.
-                bound="min" if "n_hi" in g and "bound" not in g else bound_of(g.get("bound")),
+                bound=bound,
             )
         )
     return out

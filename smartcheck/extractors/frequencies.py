@@ -8,12 +8,6 @@ from smartcheck.extractors.base import Candidate, overlaps, parse_number, phrase
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Frequency, Period
 
-_WORD_PER: dict[str, Period] = {
-    "daily": "day",
-    "nightly": "day",
-    "weekly": "week",
-    "monthly": "month",
-}
 _WEEKDAY = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bmon\b|\btue|\bwed\b|\bthu|\bfri\b|\bsat\b|\bsun\b",
     re.I,
@@ -31,15 +25,9 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
     words = res.kb.numbers.frequency_words
     if "word" in g:
         key = re.sub(r"\s+", " ", g["word"].lower())
-        key = {
-            "weekday": "weekdays",
-            "workday": "workdays",
-            "work days": "workdays",
-            "weekend": "weekends",
-        }.get(key, key)
-        if "n" in g and key in _WORD_PER:
+        if "n" in g and key in words:  # "twice weekly"
             n = parse_number(g["n"], res)
-            return (n, _WORD_PER[key]) if n else None
+            return (n, words[key].per) if n else None
         if key in words:
             return words[key].times, words[key].per
         if f"every {key}" in words:

@@ -7,45 +7,20 @@ from typing import Any
 
 from smartcheck.extractors.base import Candidate, find_candidates, matches, overlaps, parse_number
 from smartcheck.extractors.state import ExtractionState
+from smartcheck.kb.models import Lexicon
 from smartcheck.models import Measure
 
-_LT = ("below", "under", "less than", "fewer than", "lower than", "<")
-_LE = (
-    "no more than",
-    "not more than",
-    "at most",
-    "at or below",
-    "or less",
-    "or fewer",
-    "or below",
-    "or lower",
-    "<=",
-    "≤",
-)
-_GT = ("above", "over", "more than", "greater than", "higher than", ">")
-_GE = (
-    "at least",
-    "no less than",
-    "or more",
-    "or higher",
-    "or above",
-    "or louder",
-    "or better",
-    "or greater",
-    ">=",
-    "≥",
-)
 #: How far after an instrument name its criterion may start, in characters.
 _WINDOW = 70
 
 
-def comparator(word: str | None) -> str | None:
+def comparator(word: str | None, lex: Lexicon) -> str | None:
     """Map comparator wording to one of <, <=, >, >=."""
     if not word:
         return None
     w = " ".join(word.lower().split())
-    for table, sym in ((_LE, "<="), (_GE, ">="), (_LT, "<"), (_GT, ">")):
-        if w in table:
+    for sym in ("<=", ">=", "<", ">"):
+        if w in lex.comparators[sym]:
             return sym
     return None
 
@@ -61,7 +36,7 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
         return {"target": value, "criterion": "relative change (%)"}
     target = parse_number(g["target"], res) if g.get("target") else None
     base = parse_number(g["base"], res) if g.get("base") else None
-    cmp = comparator(g.get("cmp2")) or comparator(g.get("cmp"))
+    cmp = comparator(g.get("cmp2"), res.kb.lexicon) or comparator(g.get("cmp"), res.kb.lexicon)
     if (
         cand.pattern_id == "meas.from_to"
         and cmp is None

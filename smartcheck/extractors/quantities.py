@@ -18,23 +18,6 @@ from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Measure, Quantity
 
 logger = logging.getLogger(__name__)
-_SKIP_NEXT = {
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "/",
-    ":",
-    "x",
-    "times",
-    "time",
-    "of",
-    "out",
-    "or",
-    "to",
-    "and",
-    "-",
-}
 
 
 @functools.lru_cache(maxsize=2048)
@@ -152,7 +135,7 @@ def find_quantities(state: ExtractionState) -> list[Quantity]:
         ):
             continue
         nxt = _unit_token(tok)
-        if nxt is None or nxt.text.lower() in _SKIP_NEXT or nxt.like_num:
+        if nxt is None or nxt.text.lower() in res.kb.lexicon.not_units or nxt.like_num:
             continue
         hyphen, hyphen_end = _hyphen_word(nxt)
         unit_entry = res.units.get(hyphen.lower()) or res.units.get(nxt.text.lower())

@@ -21,24 +21,6 @@ CATEGORY_FLAGS: dict[str, tuple[str, Dimension]] = {
     "vague_phrases": ("vague_phrase", "specific"),
     "every_occurrence": ("every_occurrence", "measurable"),
 }
-_QUESTION_STARTS = {
-    "did",
-    "do",
-    "does",
-    "are",
-    "is",
-    "can",
-    "could",
-    "have",
-    "has",
-    "will",
-    "would",
-    "should",
-    "how",
-    "what",
-    "why",
-    "when",
-}
 
 
 def _token_flag(tok: Token, category: str, dimension: Dimension) -> Flag:
@@ -60,7 +42,7 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if stripped.endswith("?") or (
         len(words) > 1
-        and words[0].lower_ in _QUESTION_STARTS
+        and words[0].lower_ in state.res.kb.lexicon.question_starts
         and words[1].lower_ in {"you", "u", "we", "they"}
     ):
         out.append(

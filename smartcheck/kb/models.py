@@ -62,7 +62,14 @@ class Lexicon(_Data):
     clinician_subjects: tuple[str, ...]
     client_subjects: frozenset[str]
     self_subjects: frozenset[str]
-    purpose_markers: tuple[str, ...]
+    functional_purposes: tuple[str, ...]
+    clause_openers: frozenset[str]
+    not_objects: frozenset[str]
+    time_nouns: frozenset[str]
+    not_units: frozenset[str]
+    question_starts: frozenset[str]
+    comparators: dict[Literal["<", "<=", ">", ">="], tuple[str, ...]]
+    duration_bounds: dict[Literal["min", "max"], tuple[str, ...]]
     every_occurrence: tuple[str, ...]
 
 

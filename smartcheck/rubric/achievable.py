@@ -7,7 +7,6 @@ from smartcheck.rubric.base import RubricInput, evidence, finding, score
 
 #: A goal that stacks this many behaviours is a red flag (rubric: four or more).
 MAX_BEHAVIOURS = 4
-_LENGTH_FACTORS = {"m": 1.0, "km": 1000.0, "ft": 0.3048, "yd": 0.9144, "mile": 1609.34}
 
 
 def _fmt_limit(dimension: str, limit: float) -> str:
@@ -29,11 +28,8 @@ def implausible(inp: RubricInput) -> list[Finding]:
         if limit.dimension == "time":
             values = [(d, d.seconds) for d in els.durations if d.bound != "max"]
         else:
-            values = [
-                (q, q.value * _LENGTH_FACTORS[q.unit])
-                for q in els.quantities
-                if q.unit in _LENGTH_FACTORS
-            ]
+            metres = {u.unit: u.factor for u in kb.units.units if u.dimension == "length"}
+            values = [(q, q.value * metres[q.unit]) for q in els.quantities if q.unit in metres]
         for el, value in values:
             if value > cap:
                 out.append(

@@ -5,17 +5,6 @@ from __future__ import annotations
 from smartcheck.models import Concern, DimensionScore, Evidence, Purpose
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
 
-_FUNCTIONAL = (
-    "so i can",
-    "so that i can",
-    "to be able to",
-    "so i could",
-    "in order to",
-    "so he can",
-    "so she can",
-    "so they can",
-)
-
 
 def related(concern_ids: set[str], inp: RubricInput) -> set[str]:
     """Return the concerns together with the concerns the knowledge base relates to them."""
@@ -87,7 +76,7 @@ def _without_context(inp: RubricInput) -> DimensionScore:
         if c.source in {"problem", "measure"}:
             ev.append(evidence(c))
     for p in inp.elements.purposes:
-        if p.concern or p.text.lower().startswith(_FUNCTIONAL):
+        if p.concern or p.text.lower().startswith(kb.lexicon.functional_purposes):
             ev.append(evidence(p))
     if ev:
         first = ev[0]
