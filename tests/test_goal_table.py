@@ -347,6 +347,69 @@ pytestmark = pytest.mark.model
         ("I will run 20 miles every day starting tomorrow", "couch to 5k beginner", "11010"),
         ("I will keep my kitchen clean", None, "00000"),
         ("I will ask for help", "caregiver burnout", "00010"),
+        (
+            "I will swim laps for 20 minutes on Tuesdays and Thursdays until my follow-up in March",
+            "chronic low back pain",
+            "11111",
+        ),
+        (
+            "Pt will don AFO independently in less than 5 minutes by week 4",
+            "foot drop after stroke",
+            "11111",
+        ),
+        ("I will practise my exposure hierarchy", "OCD", "10010"),
+        ("I want to sleep through the night", "insomnia", "00010"),
+        (
+            "I will be in bed by 10:30 pm on at least 5 nights a week for the next month",
+            "insomnia, late-night scrolling",
+            "11111",
+        ),
+        (
+            "Client will identify and challenge one cognitive distortion per day using a worksheet for 3 weeks",
+            "depression",
+            "11111",
+        ),
+        ("I will limit coffee to 2 cups a day", "anxiety and poor sleep", "11110"),
+        ("Make friends", "loneliness", "00010"),
+        (
+            "I will join a walking group that meets on Saturdays and go at least 3 times this month",
+            "loneliness after retirement",
+            "11111",
+        ),
+        (
+            "Pt will achieve 0-120 degrees of shoulder flexion AROM within 8 weeks",
+            "frozen shoulder",
+            "11111",
+        ),
+        ("I will totally stop worrying about my health", "health anxiety", "00010"),
+        ("Client will maintain sobriety", "alcohol use disorder", "00010"),
+        (
+            "Client will achieve 30 days of continuous sobriety by March 1, attending 3 AA meetings weekly",
+            "alcohol use disorder",
+            "11111",
+        ),
+        (
+            "I will tell my partner one thing I appreciate about them each day for 2 weeks",
+            "relationship distress",
+            "11111",
+        ),
+        ("Pt will tolerate a regular diet", "dysphagia", "10010"),
+        (
+            "I will use the stairs instead of the elevator at work every day for 4 weeks",
+            "sedentary, prediabetes",
+            "11111",
+        ),
+        ("Work on my posture", None, "00000"),
+        (
+            "I will take a 5-minute break every hour while working at my computer for the next 2 weeks to reduce neck pain",
+            None,
+            "11111",
+        ),
+        (
+            "Pt will complete a 6-minute walk test distance of 400 m by discharge",
+            "COPD exacerbation",
+            "11111",
+        ),
     ],
 )
 def test_goal_table_smart_bits(goal: str, context: str | None, expected: str) -> None:

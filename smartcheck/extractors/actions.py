@@ -124,7 +124,7 @@ def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
                 if method is not None:
                     verbs.append((method, "method"))
         for adv in main.children:
-            if adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.lower_ in {"using"}:
+            if adv.dep_ == "advcl" and adv.tag_ == "VBG":  # "…, attending 3 AA meetings weekly"
                 verbs.append((adv, "method"))
     return verbs
 
@@ -174,6 +174,16 @@ def _specified(noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _at_place(verb: Token, lex: Lexicon) -> bool:
+    """Tell whether "be" puts the person somewhere ("be in bed by 10:30 pm")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.place_nouns:
+                return True
+    return False
+
+
 def _comparative_quality(verb: Token) -> bool:
     return any(
         c.dep_ == "advmod" and c.lower_ in {"better", "worse", "healthier"} for c in verb.children
@@ -209,6 +219,10 @@ def classify(
         c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" for c in verb.children
     ):
         return "state", None  # "keep my kitchen clean" names an end state, not an act
+    if lemma == "be" and _at_place(verb, lex):
+        return "behavior", None
+    if lemma in {"maintain", "keep"} and obj is not None and obj_lemma in lex.state_nouns:
+        return "state", None  # "maintain sobriety"
     if lemma in lex.state_verbs:
         return "state", None
     if lemma == "get" and (

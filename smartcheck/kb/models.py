@@ -64,6 +64,7 @@ class Lexicon(_Data):
     self_subjects: frozenset[str]
     functional_purposes: tuple[str, ...]
     clause_openers: frozenset[str]
+    place_nouns: frozenset[str]
     not_objects: frozenset[str]
     time_nouns: frozenset[str]
     not_units: frozenset[str]

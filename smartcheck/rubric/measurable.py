@@ -44,6 +44,9 @@ def single_event(inp: RubricInput) -> Element | None:
         return None
     if main.kind == "state" and main.issue != "outcome":
         return None
+    plural = bool(main.object) and main.object.split()[-1].lower().endswith("s")  # type: ignore[union-attr]
+    if main.issue == "outcome" and plural:
+        return None  # "make friends" is an open-ended outcome, "get a promotion" one event
     if main.issue in {"umbrella", "vague_verb", "quality_comparative"} or vague_phrase_on(
         main, inp
     ):
