@@ -410,6 +410,66 @@ pytestmark = pytest.mark.model
             "COPD exacerbation",
             "11111",
         ),
+        (
+            "Pt will perform toilet transfers with min A and verbal cues for hand placement in 4/5 trials by d/c",
+            "s/p R hip ORIF",
+            "11111",
+        ),
+        ("Pt will complete UE HEP 1x/day for 2 wks", "R shoulder impingement", "11111"),
+        ("Pt will ambulate 50 ft x 2 with FWW and mod A", "deconditioning, ICU stay", "11110"),
+        (
+            "Client will initiate 3 peer interactions during recess with visual supports by the end of the quarter",
+            "autism, social communication",
+            "11111",
+        ),
+        ("Client will answer simple questions", "expressive aphasia", "10010"),
+        (
+            "Patient will produce 2-word utterances to request in 80% of opportunities in 3 consecutive sessions",
+            "language delay",
+            "11110",
+        ),
+        (
+            "Pt will demonstrate safe swallow strategies with 90% accuracy given min cues",
+            "dysphagia s/p CVA",
+            "11110",
+        ),
+        ("Pt will improve standing balance", "Parkinson's disease, falls", "00010"),
+        (
+            "Pt will stand for 5 minutes without LOB while washing dishes within 3 weeks",
+            "Parkinson's disease, falls",
+            "11111",
+        ),
+        ("Client will verbalize understanding of hip precautions", "s/p posterior THA", "10010"),
+        ("I will stop isolating myself", "depression", "00010"),
+        (
+            "I will text one friend every Friday to make plans for the weekend for the next 6 weeks",
+            "depression, isolating",
+            "11111",
+        ),
+        ("I will stop drinking soda", "obesity, prediabetes", "11110"),
+        (
+            "I will replace soda with sparkling water at lunch every day for 3 weeks",
+            "obesity, prediabetes",
+            "11111",
+        ),
+        (
+            "I will reduce my drinking to 2 drinks per occasion, no more than 3 days a week, for the next 30 days",
+            "hazardous drinking",
+            "11111",
+        ),
+        ("I will use my rescue inhaler correctly", "asthma", "10010"),
+        (
+            "Pt will recall 3 of 5 words after a 5-minute delay using a memory notebook by the end of week 6",
+            "mild cognitive impairment",
+            "11111",
+        ),
+        ("I will remember to take my meds", "memory problems", "00010"),
+        (
+            "I will set a daily phone alarm at 8 am to take my medication for the next 4 weeks",
+            "misses doses",
+            "11111",
+        ),
+        ("I will do yoga", "back pain", "10010"),
     ],
 )
 def test_goal_table_smart_bits(goal: str, context: str | None, expected: str) -> None:
