@@ -80,8 +80,3 @@ def _vocabulary(nlp: Language) -> frozenset[str]:
 def english_vocabulary(nlp: Language) -> frozenset[str]:
     """Return the English words the pipeline's lemmatizer knows (used by the language check)."""
     return _vocabulary(nlp)
-
-
-def model_id(nlp: Language) -> tuple[str, str]:
-    """Return the pipeline's ``(lang_name, version)``."""
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}", str(nlp.meta.get("version"))

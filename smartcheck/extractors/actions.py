@@ -16,7 +16,6 @@ from smartcheck.kb.models import Lexicon
 from smartcheck.models import Action, Concern
 
 _VERB_POS = {"VERB", "AUX"}
-_OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 
 
 def _content_verb(verb: Token, lex: Lexicon) -> Token:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from smartcheck.kb.models import KnowledgeBase, UnitEntry
-from smartcheck.models import Element
 
 #: Lexicon categories compiled into phrase matchers (lowercase, whole tokens).
 PHRASE_CATEGORIES: tuple[str, ...] = (
@@ -61,16 +58,6 @@ class Resources:
     date_re: re.Pattern[str] | None = None
     num_re: str = ""
     units: dict[str, UnitEntry] = field(default_factory=dict)
-
-
-class Extractor(Protocol):
-    """An extractor reads a parsed goal and returns elements of one kind."""
-
-    def __call__(
-        self, doc: Doc, res: Resources, reference_date: dt.date
-    ) -> list[Element]:  # pragma: no cover - protocol
-        """Return the elements found in ``doc``."""
-        ...
 
 
 def _terms_matcher(
@@ -235,25 +222,3 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Tell whether ``[start, end)`` lies inside one of ``spans``."""
     return any(s <= start and end <= e for s, e in spans)
-
-
-def span_text(doc: Doc, start: int, end: int) -> str:
-    """Return the text of ``doc`` between two character offsets."""
-    return doc.text[start:end]
-
-
-def iter_numbers(doc: Doc, res: Resources) -> Iterator[tuple[int, int, float]]:
-    """Yield ``(start_char, end_char, value)`` for numbers written in digits or words."""
-    for m in re.finditer(res.num_re, doc.text, re.IGNORECASE):
-        value = parse_number(m.group(0), res)
-        if value is not None and m.group(0).lower() not in {
-            "a",
-            "an",
-            "once",
-            "twice",
-            "thrice",
-            "both",
-            "half",
-            "single",
-        }:
-            yield m.start(), m.end(), value

@@ -23,8 +23,11 @@ from smartcheck.extractors.state import ExtractionState
 from smartcheck.extractors.timeframes import find_timeframes
 from smartcheck.models import Element, Elements, Measure
 
+#: An extractor reads the goal being parsed and returns elements of one kind.
+Extractor = Callable[[ExtractionState], Sequence[Element]]
+
 #: (Elements field, extractor). Later extractors may read what earlier ones found.
-EXTRACTORS: Sequence[tuple[str, Callable[[ExtractionState], Sequence[Element]]]] = (
+EXTRACTORS: Sequence[tuple[str, Extractor]] = (
     ("timeframes", find_timeframes),
     ("frequencies", find_frequencies),
     ("durations", find_durations),
