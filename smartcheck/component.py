@@ -18,7 +18,7 @@ from smartcheck.extractors.context import read_context
 from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
 from smartcheck.kb.models import KnowledgeBase
-from smartcheck.models import Elements, GoalAnalysis, Provenance
+from smartcheck.models import Elements, GoalAnalysis, NonGoalKind, Provenance
 from smartcheck.rubric.base import RubricInput
 from smartcheck.rubric.overall import overall
 from smartcheck.rubric.score import score_dimensions
@@ -44,6 +44,10 @@ def _version() -> str:
     from smartcheck import __version__
 
     return __version__
+
+
+#: Flag category -> the kind of non-goal reported on ``GoalAnalysis.non_goal``.
+NON_GOAL_KINDS: dict[str, NonGoalKind] = {"question": "question", "past_tense": "progress_note"}
 
 
 class SmartCheckComponent:
@@ -84,6 +88,7 @@ class SmartCheckComponent:
             (f for _, d in dims.items() for f in d.findings),
             key=lambda f: (f.span.start if f.span else -1, f.id),
         )
+        non_goal = inp.not_a_goal
         analysis = GoalAnalysis(
             id=doc._.smartcheck_id,
             index=doc._.smartcheck_index,
@@ -93,6 +98,8 @@ class SmartCheckComponent:
             profile=profile.name,
             label=label,
             score=value,
+            is_goal=non_goal is None,
+            non_goal=None if non_goal is None else NON_GOAL_KINDS.get(non_goal.category, "junk"),
             dimensions=dims,
             elements=elements,
             findings=tuple(findings),

@@ -244,6 +244,12 @@ class Suggestion(_Frozen):
     template: str | None = None
 
 
+#: The kinds of text that are not goals (rubric: "Goals and non-goals").
+NonGoalKind = Literal[
+    "question", "progress_note", "symptom_report", "plan_of_care", "heading", "junk"
+]
+
+
 class GoalAnalysis(_Frozen):
     """The full, explainable analysis of one goal."""
 
@@ -256,6 +262,12 @@ class GoalAnalysis(_Frozen):
     profile: str
     label: Label
     score: Annotated[float, Field(ge=0.0, le=100.0)]
+    #: False when the text states no intention (rubric: "Goals and non-goals");
+    #: such a text scores 0 on every dimension, gets no rewrite, and audits
+    #: count it apart from goals and leave it out of the mean score.
+    is_goal: bool = True
+    #: Why the text is not a goal, when ``is_goal`` is False.
+    non_goal: NonGoalKind | None = None
     dimensions: Dimensions
     elements: Elements
     findings: tuple[Finding, ...] = ()
