@@ -48,6 +48,10 @@ class AuditRow(_Frozen):
     )
     error: str | None = None
     reason: str | None = None
+    meta: dict[str, str] = Field(
+        default_factory=dict,
+        description="Source fields carried to the report as is (FHIR lifecycleStatus, dates).",
+    )
 
 
 class AuditResult(_Frozen):
@@ -64,6 +68,7 @@ class AuditResult(_Frozen):
     analysis: GoalAnalysis | None = None
     error: str | None = None
     reason: str | None = None
+    meta: dict[str, str] = Field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
