@@ -59,9 +59,20 @@ def to_goal(
 
 
 def goal_targets(analysis: GoalAnalysis) -> list[dict[str, Any]]:
-    """Return one target per named measure (each with the due date), or one due-only target."""
+    """Return one target per named measure (each with the due date), or one due-only target.
+
+    A measure named twice (a baseline and a target) gives one target: the one with a value.
+    """
     due = due_of(analysis.elements.timeframes)
-    targets = [{**measure_target(m), **due} for m in analysis.elements.measures if m.instrument]
+    named = [m for m in analysis.elements.measures if m.instrument]
+    valued = {m.instrument for m in named if m.target is not None}
+    targets: list[dict[str, Any]] = []
+    for measure in named:
+        if measure.target is None and measure.instrument in valued:
+            continue
+        target = {**measure_target(measure), **due}
+        if target not in targets:
+            targets.append(target)
     if not targets and due:
         targets = [due]
     return targets

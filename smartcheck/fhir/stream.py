@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-CHUNK_CHARS = 1 << 20
+CHUNK_CHARS = 1 << 18
 _WHITESPACE = " \t\r\n"
 #: How close to the end of the buffer a decode error must be to mean "read more".
 _TAIL = 8
