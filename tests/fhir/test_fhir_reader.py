@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import tempfile
 import tracemalloc
 from pathlib import Path
 
 import pytest
 from fhir_helpers import build_bundle, goal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smartcheck.audit import read_rows
 from smartcheck.audit.readers import read_jsonl
@@ -194,3 +197,44 @@ def test_large_bundle_streams_in_bounded_memory(tmp_path: Path) -> None:
     assert count == 4_000
     assert last is not None and last.context == "concern 9"
     assert peak < size / 4, f"peak {peak} bytes for a {size}-byte file"
+
+
+_junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)  # fmt: skip
+_references = st.sampled_from(
+    ["Goal/g0", "Goal/g1", "#g0", "Condition/c0", "CarePlan/p0", "CarePlan/p1", "urn:uuid:x"]
+)
+_resources = st.one_of(
+    st.builds(lambda n, t: goal(f"g{n}", t), st.integers(0, 3), st.one_of(st.none(), st.text(max_size=20), st.integers())),
+    st.builds(lambda n, refs, parents: {"resourceType": "CarePlan", "id": f"p{n}", "goal": [{"reference": r} for r in refs],
+                                        "partOf": [{"reference": r} for r in parents], "contained": [goal("g0", "I will walk")]},
+              st.integers(0, 2), st.lists(_references, max_size=3), st.lists(_references, max_size=2)),
+    st.builds(lambda n, t: {"resourceType": "Condition", "id": f"c{n}", "code": {"text": t}}, st.integers(0, 2), st.text(max_size=10)),
+    st.builds(lambda kind, body: {**body, "resourceType": kind}, st.text(max_size=10), st.dictionaries(st.text(max_size=5), _junk, max_size=3)),
+    _junk,
+)  # fmt: skip
+
+
+@given(
+    entries=st.lists(
+        st.one_of(st.builds(lambda r: {"resource": r}, _resources), _junk), max_size=12
+    )
+)
+def test_any_bundle_reads_without_crashing_and_keeps_every_goal(entries: list) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "any.json"
+        path.write_text(json.dumps({"resourceType": "Bundle", "entry": entries}), encoding="utf-8")
+        rows = list(read_rows([path]))
+    goals = [e for e in entries if isinstance(e, dict) and isinstance(e.get("resource"), dict)
+             and e["resource"].get("resourceType") == "Goal"]  # fmt: skip
+    goal_rows = [
+        r for r in rows if r.goal is None and r.error != "missing_goal" and r.id.startswith("g")
+    ]
+    assert len(goal_rows) >= len(goals)
+    assert all(r.error is None or r.reason for r in rows)
+    assert all(r.text for r in rows if r.error is None)
+    if not entries:
+        assert [r.error for r in rows] == ["no_goals"]
