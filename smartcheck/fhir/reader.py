@@ -96,13 +96,16 @@ def _json_rows(path: Path, encoding: str) -> Iterator[AuditRow]:
         except StreamError as err:
             logger.info("%s: malformed JSON after %d entries", path, entries)
             broken = err
-    if broken is not None and not entries:
+    kind = top.get("resourceType")
+    is_bundle = kind == "Bundle" or (kind is None and entries > 0)
+    if broken is not None and not is_bundle:
         where = Where(str(path), path.name, 1, broken.line, f"line {broken.line}")
         yield where.error("malformed", f"not a readable FHIR JSON resource: {broken.message}")
-    elif top.get("resourceType") == "Bundle" or entries:
-        if not entries:
-            where = Where(str(path), path.name, 1, 1, "line 1")
-            yield where.error("no_goals", "the Bundle has no entries")
+    elif is_bundle:
+        if not entries and broken is None:
+            yield Where(str(path), path.name, 1, 1, "line 1").error(
+                "no_goals", "the Bundle has no entries"
+            )
         yield from _bundle_rows(path, encoding, index)
     else:
         yield from _single_resource(path, encoding, index)

@@ -75,6 +75,10 @@ def test_rows_name_their_entry_and_line(bundle_path: Path) -> None:
             [("one.json:1", "no_goals")],
         ),
         ({"id": "no-type"}, [("one.json:1", "malformed")]),
+        (
+            {"resourceType": "List", "id": "l", "entry": [{"item": {"reference": "Goal/g"}}]},
+            [("l", "unsupported_resource")],
+        ),
     ],
 )
 def test_single_resource_files(tmp_path: Path, resource: dict, expected: list) -> None:
@@ -85,7 +89,14 @@ def test_single_resource_files(tmp_path: Path, resource: dict, expected: list) -
 
 @pytest.mark.parametrize(
     "text",
-    ['{"resourceType": "Goal", "description": {"text": "walk"', "", "[1, 2]", "not json at all"],
+    [
+        '{"resourceType": "Goal", "description": {"text": "walk"',
+        '{"resourceType": "List", "entry": [{"item": {}}, {"item": ',
+        '{"resourceType": "Bundle", "entry": [{"resource": ',
+        "",
+        "[1, 2]",
+        "not json at all",
+    ],
 )
 def test_unreadable_json_file_is_one_error_row(tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.json"
