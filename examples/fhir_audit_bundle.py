@@ -64,7 +64,7 @@ with tempfile.TemporaryDirectory() as tmp:
             report.write(result)
             if result.analysis is not None:
                 print(f"{result.id}: {result.analysis.label} ({result.analysis.score:.0f}/100)")
-                print(f"    context: {result.analysis.context}; carried: {result.meta}")
+                print(f"    context: {result.analysis.context}; carried: {dict(result.meta)}")
             else:
                 print(f"{result.id}: {result.error}: {result.reason}")
         report.finish(run.summary)

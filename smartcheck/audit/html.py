@@ -179,7 +179,7 @@ def _weak_row(result: AuditResult) -> str:
     if first:
         suggestion = f'<div class="suggestion">Try: {esc(first)}</div>'
     if result.meta:
-        carried = " · ".join(f"{key} {value}" for key, value in result.meta.items())
+        carried = " · ".join(f"{key} {value}" for key, value in result.meta)
         suggestion += f'<div class="ids">{esc(carried)}</div>'
     return (
         f"<tr><td>{esc(result.id)}</td><td>{highlight(analysis)}{suggestion}</td>"

@@ -48,9 +48,9 @@ class AuditRow(_Frozen):
     )
     error: str | None = None
     reason: str | None = None
-    meta: dict[str, str] = Field(
-        default_factory=dict,
-        description="Source fields carried to the report as is (FHIR lifecycleStatus, dates).",
+    meta: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(name, value) source fields carried to the report (FHIR status, dates).",
     )
 
 
@@ -68,7 +68,7 @@ class AuditResult(_Frozen):
     analysis: GoalAnalysis | None = None
     error: str | None = None
     reason: str | None = None
-    meta: dict[str, str] = Field(default_factory=dict)
+    meta: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -198,7 +198,7 @@ def csv_cells(result: AuditResult) -> list[object]:
 
 def meta_cell(result: AuditResult) -> str:
     """Return the carried source fields as ``key=value; ...`` (FHIR dates and status)."""
-    return "; ".join(f"{key}={value}" for key, value in result.meta.items())
+    return "; ".join(f"{key}={value}" for key, value in result.meta)
 
 
 # --------------------------------------------------------------------------- HTML

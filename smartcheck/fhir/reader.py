@@ -266,13 +266,19 @@ def goal_row(
     if text is None:
         code = "not_text" if problem and "not text" in problem else "no_text"
         reason = f"{where.place}: {label_of(goal)} {problem}"
-        return AuditRow(**base, error=code, reason=reason, meta=meta)
+        return AuditRow(**base, error=code, reason=reason, meta=tuple(meta.items()))
     context = index.context(goal.get("addresses"), {**(local or {}), **contained(goal)})
     if context is None:
         context = plan_context or next(
             (c for k in plan_keys if (c := index.plan_context(k)) is not None), None
         )
-    return AuditRow(**base, text=text, context=context, reference_date=start_date(goal), meta=meta)
+    return AuditRow(
+        **base,
+        text=text,
+        context=context,
+        reference_date=start_date(goal),
+        meta=tuple(meta.items()),
+    )
 
 
 def plan_rows(
@@ -296,7 +302,8 @@ def plan_rows(
             inner, where, index, plan_keys=[], local=local, rid=rid, number=number,
             plan_context=context,
         )  # fmt: skip
-        yield row.model_copy(update={"meta": {**row.meta, "carePlan": label}})
+        meta = {**dict(row.meta), "carePlan": label}
+        yield row.model_copy(update={"meta": tuple(meta.items())})
     refs = plan_goal_refs(plan)
     for ref in refs:
         present = ref in local if ref.startswith("#") else index.has_goal(ref)
@@ -307,6 +314,6 @@ def plan_rows(
         reason = f"{label} lists goal {ref!r}, which is not in this file"
         base = where.base(rid, number)
         yield AuditRow(**base, error="missing_goal", reason=f"{where.place}: {reason}",
-                       meta={"carePlan": label})  # fmt: skip
+                       meta=(("carePlan", label),))  # fmt: skip
     if number == 0 and not refs:
         yield where.error("no_goals", f"{label} lists no goals", plan_id)

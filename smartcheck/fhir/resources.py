@@ -14,8 +14,6 @@ from typing import Any
 
 Resource = dict[str, Any]
 
-#: Report metadata keys, named after the FHIR element they come from.
-META_KEYS = ("lifecycleStatus", "startDate", "dueDate", "dueDuration", "carePlan")
 _MAX_PLAN_HOPS = 32
 
 

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 CHUNK_CHARS = 1 << 18
 _WHITESPACE = " \t\r\n"
+_NUMBER_CHARS = frozenset("0123456789.eE+-")
 #: How close to the end of the buffer a decode error must be to mean "read more".
 _TAIL = 8
 
@@ -101,10 +102,17 @@ class _Reader:
                     continue
                 line = self.line + self.text.count("\n", self.pos, err.pos)
                 raise StreamError(f"malformed JSON ({err.msg})", line) from err
-            if end == len(self.text) and self._fill(0):
-                continue  # a number may go on in the next chunk
+            if self._may_continue(value, end) and self._fill(len(self.text) - self.pos):
+                continue  # a number may go on in the next chunk ("0" then ".5")
             self._advance(end)
             return value
+
+    def _may_continue(self, value: Any, end: int) -> bool:
+        """Return True when the decoded value may be the start of a longer number."""
+        if end >= len(self.text):
+            return True
+        is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return is_number and self.text[end] in _NUMBER_CHARS
 
 
 def iter_members(fh: IO[str], *, chunk: int = CHUNK_CHARS) -> Iterator[Member]:

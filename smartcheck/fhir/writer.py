@@ -26,8 +26,9 @@ class FhirGoalWriter:
             self.skipped += 1
             return
         goal = to_goal(result.analysis)
-        if result.meta.get("lifecycleStatus"):
-            goal["lifecycleStatus"] = result.meta["lifecycleStatus"]
+        status = dict(result.meta).get("lifecycleStatus")
+        if status:
+            goal["lifecycleStatus"] = status
         self.fh.write(json.dumps(goal, ensure_ascii=False) + "\n")
 
     def finish(self, summary: AuditSummary) -> None:

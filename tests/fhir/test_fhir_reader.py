@@ -29,15 +29,16 @@ def test_bundle_rows_account_for_every_entry(bundle_path: Path) -> None:
 def test_goal_fields_carried_to_the_row(bundle_path: Path) -> None:
     rows = {r.id: r for r in read_rows([bundle_path])}
     walk = rows["g-walk"]
-    assert walk.meta == {"lifecycleStatus": "active", "startDate": "2026-01-05",
+    assert dict(walk.meta) == {"lifecycleStatus": "active", "startDate": "2026-01-05",
                          "dueDate": "2026-02-16", "carePlan": "CarePlan cp-main"}  # fmt: skip
     assert str(walk.reference_date) == "2026-01-05"
     assert rows["g-phq"].text == "Reduce PHQ-9 score from 18 to below 10 within 8 weeks"
-    assert rows["g-phq"].meta["dueDuration"] == "8 weeks"
+    assert dict(rows["g-phq"].meta)["dueDuration"] == "8 weeks"
     assert (
-        rows["cp-main#cg1"].goal == 1 and rows["cp-main#cg1"].meta["carePlan"] == "CarePlan cp-main"
+        rows["cp-main#cg1"].goal == 1
+        and dict(rows["cp-main#cg1"].meta)["carePlan"] == "CarePlan cp-main"
     )
-    assert rows["g-loop"].meta["carePlan"] == "CarePlan cp-a"
+    assert dict(rows["g-loop"].meta)["carePlan"] == "CarePlan cp-a"
     assert "'Goal/g-missing'" in (rows["g-missing"].reason or "")
     assert rows["p1"].reason is not None and "Patient p1 is not a Goal" in rows["p1"].reason
 
@@ -163,7 +164,7 @@ def test_context_falls_back_to_the_care_plan_and_survives_loops(tmp_path: Path) 
     path.write_text(json.dumps({"resourceType": "Bundle", "entry": entries}), encoding="utf-8")
     rows = list(read_rows([path]))
     assert [(r.id, r.context) for r in rows] == [("g", "Chronic low back pain")]
-    assert rows[0].meta["carePlan"] == "CarePlan a; CarePlan b; CarePlan c"
+    assert dict(rows[0].meta)["carePlan"] == "CarePlan a; CarePlan b; CarePlan c"
 
 
 def _large_bundle(path: Path, goals: int) -> int:
