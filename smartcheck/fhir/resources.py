@@ -8,6 +8,7 @@ resource, ``Type/id`` or a ``fullUrl`` to another entry of the same Bundle or ex
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,11 @@ from typing import Any
 Resource = dict[str, Any]
 
 _MAX_PLAN_HOPS = 32
+#: The resource types R4 allows in ``Goal.addresses`` and ``CarePlan.addresses`` (Condition).
+ADDRESSABLE = frozenset(
+    {"Condition", "Observation", "MedicationStatement", "NutritionOrder", "ServiceRequest",
+     "RiskAssessment"}
+)  # fmt: skip
 
 
 def concept_text(concept: object) -> str | None:
@@ -140,8 +146,9 @@ class ResourceIndex:
         kind = resource.get("resourceType")
         if kind == "Goal":
             self.goals.update(keys)
-        text = concept_text(resource.get("code"))
+        text = concept_text(resource.get("code")) if kind in ADDRESSABLE else None
         if text is not None:
+            text = sys.intern(text)  # exports repeat the same condition names
             for key in keys:
                 self.texts[key] = text
         if kind == "CarePlan" and keys:

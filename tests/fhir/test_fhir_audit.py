@@ -109,3 +109,21 @@ def test_check_format_fhir_prints_a_valid_goal() -> None:
     assert target["detailQuantity"] == {"value": 10, "comparator": "<"}
     assert target["dueDate"] == "2026-03-15"
     assert re.fullmatch(r"(Not SMART|Partially SMART|SMART)", read_verdict(goal)["label"])
+
+
+def test_audit_command_reads_a_bundle_as_a_user_runs_it(bundle_path: Path, tmp_path: Path) -> None:
+    _, expected = build_bundle()
+    out = tmp_path / "goals.ndjson"
+    proc = subprocess.run(
+        [sys.executable, "-m", "smartcheck", "audit", str(bundle_path), "--out", str(out),
+         "--format", "fhir", "--reference-date", REF],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    errors = sum(e is not None for _, e, _ in expected)
+    assert (
+        f"audited {len(expected)} rows: {len(expected) - errors} analysed, {errors} errors"
+        in proc.stdout
+    )
+    assert "missing_goal 1" in proc.stdout and "unsupported_resource 3" in proc.stdout
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(expected) - errors
