@@ -178,6 +178,9 @@ def _weak_row(result: AuditResult) -> str:
     first = analysis.suggestions[0].text if analysis.suggestions else _first_suggestion(analysis)
     if first:
         suggestion = f'<div class="suggestion">Try: {esc(first)}</div>'
+    if result.meta:
+        carried = " · ".join(f"{key} {value}" for key, value in result.meta)
+        suggestion += f'<div class="ids">{esc(carried)}</div>'
     return (
         f"<tr><td>{esc(result.id)}</td><td>{highlight(analysis)}{suggestion}</td>"
         f"<td class='num'>{analysis.score:.0f}</td><td>{esc(analysis.label)}</td>"

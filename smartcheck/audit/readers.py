@@ -59,7 +59,8 @@ def reader_for(path: Path) -> Reader:
         ".tsv": read_csv,
         ".tab": read_csv,
         ".jsonl": read_jsonl,
-        ".ndjson": read_jsonl,
+        ".ndjson": read_fhir,
+        ".json": read_fhir,
         ".txt": read_text,
         ".text": read_text,
         ".docx": read_docx,
@@ -269,6 +270,13 @@ def _json_row(
     if date_error:
         return AuditRow(**base, error="malformed", reason=f"line {number}: {date_error}")
     return AuditRow(**base, text=text, context=context, reference_date=date)
+
+
+def read_fhir(path: Path, options: ReadOptions) -> Iterator[AuditRow]:
+    """Yield the Goals of a FHIR .json resource or .ndjson export (see smartcheck.fhir)."""
+    from smartcheck.fhir.reader import read_fhir_file
+
+    return read_fhir_file(path, options, fallback=read_jsonl)
 
 
 # --------------------------------------------------------------------------- plain text

@@ -48,6 +48,10 @@ class AuditRow(_Frozen):
     )
     error: str | None = None
     reason: str | None = None
+    meta: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(name, value) source fields carried to the report (FHIR status, dates).",
+    )
 
 
 class AuditResult(_Frozen):
@@ -64,6 +68,7 @@ class AuditResult(_Frozen):
     analysis: GoalAnalysis | None = None
     error: str | None = None
     reason: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:

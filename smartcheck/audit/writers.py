@@ -51,12 +51,22 @@ def report_format(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def open_report(path: str | Path, *, title: str | None = None) -> Iterator[ReportWriter]:
-    """Open a report writer for ``path``; the file appears only if the block succeeds."""
+def open_report(
+    path: str | Path, *, title: str | None = None, fmt: str | None = None
+) -> Iterator[ReportWriter]:
+    """Open a report writer for ``path``; the file appears only if the block succeeds.
+
+    ``fmt="fhir"`` writes one FHIR Goal per analysed row (NDJSON) instead of the
+    format the extension names.
+    """
     target = Path(path)
-    fmt = report_format(target)
+    fmt = fmt or report_format(target)
     with atomic_text_file(target) as fh:
-        if fmt == "jsonl":
+        if fmt == "fhir":
+            from smartcheck.fhir.writer import FhirGoalWriter
+
+            yield FhirGoalWriter(fh)
+        elif fmt == "jsonl":
             yield JsonlWriter(fh)
         elif fmt == "csv":
             yield CsvWriter(fh)
@@ -104,6 +114,8 @@ def result_record(result: AuditResult) -> dict[str, Any]:
     if result.goal is not None:
         where["goal"] = result.goal
         where["span"] = list(result.span) if result.span else None
+    if result.meta:
+        where["meta"] = dict(result.meta)
     if result.analysis is not None:
         record = result.analysis.model_dump(mode="json")
         return {**record, "id": result.id, "index": result.index, **where}
@@ -130,7 +142,7 @@ def csv_safe(value: object) -> str:
 def csv_header() -> list[str]:
     """Return the CSV columns: id, text, label, score, per-dimension met/score, findings, ..."""
     dims = [f"{d}_{part}" for d in DIMENSIONS for part in ("met", "score")]
-    tail = ["findings", "suggestion", "status", "error", "reason", "source", "row"]
+    tail = ["findings", "suggestion", "status", "error", "reason", "source", "row", "meta"]
     return ["id", "text", "label", "score", *dims, *tail]
 
 
@@ -162,7 +174,7 @@ def csv_cells(result: AuditResult) -> list[object]:
     if analysis is None:
         empty = [""] * (2 + 2 * len(DIMENSIONS) + 2)
         return [result.id, result.text or "", *empty, "error", result.error, result.reason,
-                result.source, result.row]  # fmt: skip
+                result.source, result.row, meta_cell(result)]  # fmt: skip
     dims: list[object] = []
     for _, score in analysis.dimensions.items():
         dims.extend([int(score.met), f"{score.score:.2f}"])
@@ -180,7 +192,13 @@ def csv_cells(result: AuditResult) -> list[object]:
         "",
         result.source,
         result.row,
+        meta_cell(result),
     ]
+
+
+def meta_cell(result: AuditResult) -> str:
+    """Return the carried source fields as ``key=value; ...`` (FHIR dates and status)."""
+    return "; ".join(f"{key}={value}" for key, value in result.meta)
 
 
 # --------------------------------------------------------------------------- HTML

@@ -31,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--out", required=True, type=Path, metavar="REPORT", help="report (.jsonl, .csv, .html)"
     )
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "html", "fhir"),
+        help="report format (default: from the extension of --out); fhir writes one R4 Goal "
+        "per analysed row as NDJSON",
+    )
     parser.add_argument("--text-column", help="column or key of the goal (default: goal, text)")
     parser.add_argument("--id-column", help="column or key of the id (default: id)")
     parser.add_argument("--context-column", help="column or key of the context (default: context)")
@@ -76,7 +82,8 @@ def _positive_int(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Audit the inputs, write the report, print the summary and return the exit status."""
-    report_format(args.out)  # fail on a bad extension before any work
+    if args.format is None:
+        report_format(args.out)  # fail on a bad extension before any work
     options = ReadOptions(
         text_column=args.text_column,
         id_column=args.id_column,
@@ -97,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     )
     audit_run = auditor.run(args.inputs)
     try:
-        with open_report(args.out) as writer:
+        with open_report(args.out, fmt=args.format) as writer:
             for result in _progress(audit_run, enabled=not args.quiet and sys.stderr.isatty()):
                 writer.write(result)
             summary = audit_run.summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from smartcheck.analyzer import analyze
@@ -31,6 +32,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--model", help="spaCy model package or path (default: installed English pipeline)"
     )
     p.add_argument("--json", action="store_true", help="print the full analysis as JSON")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "fhir"),
+        default="text",
+        help="text (default), json (same as --json) or fhir (an R4 Goal with the verdict)",
+    )
     p.set_defaults(func=run)
 
 
@@ -76,7 +83,11 @@ def run(args: argparse.Namespace) -> int:
         profile=args.profile,
         settings=settings,
     )
-    if args.json:
+    if args.format == "fhir":
+        from smartcheck.fhir import to_goal
+
+        print(json.dumps(to_goal(analysis), indent=2, ensure_ascii=False))
+    elif args.json or args.format == "json":
         print(analysis.model_dump_json(indent=2))
     else:
         print(render(analysis, color=sys.stdout.isatty()))

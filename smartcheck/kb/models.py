@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from smartcheck.models import Dimension, Period, Severity
 
@@ -110,11 +110,36 @@ class MeasureEntry(_Data):
     direction: Literal["lower", "higher"]
 
 
+class MeasureCoding(_Data):
+    """How a measure is written in FHIR: a LOINC code only where certain, and its UCUM unit."""
+
+    measure: str
+    loinc: str | None = Field(default=None, pattern=r"^\d{1,7}-\d$")
+    display: str | None = None
+    unit: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _code_has_source(self) -> MeasureCoding:
+        if self.loinc is not None and (self.source is None or self.display is None):
+            raise ValueError(f"the LOINC code of {self.measure!r} needs its display and source")
+        return self
+
+
 class MeasuresFile(_Data):
     """``measures.yaml``."""
 
     version: str
     measures: tuple[MeasureEntry, ...]
+    fhir: tuple[MeasureCoding, ...] = ()
+
+    @model_validator(mode="after")
+    def _codings_name_measures(self) -> MeasuresFile:
+        ids = {m.id for m in self.measures}
+        for coding in self.fhir:
+            if coding.measure not in ids:
+                raise ValueError(f"fhir coding names unknown measure {coding.measure!r}")
+        return self
 
 
 class AssistanceLevel(_Data):

@@ -16,6 +16,7 @@ from smartcheck.server.errors import (
     UnexpectedErrorMiddleware,
     install_error_handlers,
 )
+from smartcheck.server.fhir import add_fhir_routes
 from smartcheck.server.limits import BodySizeLimitMiddleware
 from smartcheck.server.responses import ERROR_RESPONSES
 from smartcheck.server.schemas import (
@@ -53,6 +54,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrorMiddleware)
     _add_routes(app, service, settings)
+    add_fhir_routes(app, service, settings)
     suggest = find_suggest()
     if suggest is not None:
         add_suggest_route(app, service, suggest)
