@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -186,9 +187,11 @@ def parse_number(text: str, res: Resources) -> float | None:
     if t in res.kb.numbers.words:
         return float(res.kb.numbers.words[t])
     try:
-        return float(t.replace(",", ""))
+        value = float(t.replace(",", ""))
     except ValueError:
         return None
+    # A number too large for a float ("9" * 400) reads as infinity: it is not a count.
+    return value if math.isfinite(value) else None
 
 
 def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
