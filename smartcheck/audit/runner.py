@@ -2,7 +2,14 @@
 
 Rows are analysed in chunks of ``batch_size``; with ``jobs > 1`` the chunks go to a pool
 of worker processes with at most ``2 * jobs`` chunks in flight, so memory stays flat on
-inputs of any length. Results come back in input order, one per input row.
+inputs of any length. Results come back in input order, one per input row; a chunk whose
+analysis fails (even a worker process that dies) becomes failures for its rows, never
+the end of the run.
+
+Interrupts: while a run is iterated in the main thread of a process that has not set
+its own SIGTERM handler (the CLI), SIGTERM raises ``SystemExit(143)`` instead of killing
+the process outright, so the report's temporary file is removed like on Ctrl-C. Workers
+ignore SIGINT (the parent handles it) and are terminated when a run stops early.
 """
 
 from __future__ import annotations
@@ -11,9 +18,11 @@ import datetime as dt
 import itertools
 import logging
 import multiprocessing
+import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -22,6 +31,7 @@ from smartcheck.analyzer import analyze_many
 from smartcheck.audit.readers import read_rows
 from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
 from smartcheck.audit.summary import AuditSummary, SummaryBuilder
+from smartcheck.boundary import unexpected
 from smartcheck.config import Settings
 from smartcheck.models import AnalysisFailure, GoalAnalysis
 from smartcheck.nlp import load_nlp
@@ -40,6 +50,7 @@ class AuditRun(Iterator[AuditResult]):
         self._builder = SummaryBuilder()
         self._started: float | None = None
         self._elapsed = 0.0
+        self._restore_signals: Callable[[], None] | None = None
         self.finished = False
 
     def __iter__(self) -> AuditRun:
@@ -48,6 +59,7 @@ class AuditRun(Iterator[AuditResult]):
     def __next__(self) -> AuditResult:
         if self._started is None:
             self._started = time.perf_counter()
+            self._restore_signals = exit_on_sigterm()
         try:
             result = next(self._results)
         except StopIteration:
@@ -70,11 +82,41 @@ class AuditRun(Iterator[AuditResult]):
         return self._builder.build(elapsed)
 
     def close(self) -> None:
-        """Stop the run early and release worker processes."""
-        close = getattr(self._results, "close", None)
-        if close is not None:
-            close()
-        self._stop()
+        """Stop the run early, release worker processes and restore SIGTERM handling."""
+        try:
+            close = getattr(self._results, "close", None)
+            if close is not None:
+                close()
+            self._stop()
+        finally:
+            if self._restore_signals is not None:
+                self._restore_signals()
+                self._restore_signals = None
+
+
+def exit_on_sigterm() -> Callable[[], None] | None:
+    """Make SIGTERM raise ``SystemExit(143)`` so ``finally`` blocks and cleanup run.
+
+    Only in the main thread, and only when SIGTERM still has its default action (a host
+    application's own handler is left alone). Returns the function that restores the
+    default, or None when nothing was changed.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+
+    def on_sigterm(signum: int, _frame: object) -> None:
+        logger.info("terminated by signal %d; cleaning up", signum)
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+
+    def restore() -> None:
+        if signal.getsignal(signal.SIGTERM) is on_sigterm:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    return restore
 
 
 class Auditor:
@@ -205,20 +247,56 @@ def _pooled(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         load_nlp(args[2])  # load once here; forked workers inherit it
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_signals)
     pending: deque[tuple[list[AuditRow], Future[list[Outcome]]]] = deque()
     logger.info("auditing with %d worker processes", jobs)
+    completed = False
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(analyze_chunk, _items(chunk), args)))
             if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
                 done_chunk, future = pending.popleft()
-                yield done_chunk, future.result()
+                yield done_chunk, _outcomes(done_chunk, future)
         while pending:
             done_chunk, future = pending.popleft()
-            yield done_chunk, future.result()
+            yield done_chunk, _outcomes(done_chunk, future)
+        completed = True
     finally:
+        if not completed:  # interrupted or closed early: do not wait for running chunks
+            _terminate_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes and wait for them to exit."""
+    # ProcessPoolExecutor has no public terminate before Python 3.14.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join(timeout=5)
+        if process.is_alive():  # pragma: no cover - a worker that ignores SIGTERM
+            process.kill()
+    logger.info("stopped %d worker processes", len(workers))
+
+
+def _outcomes(chunk: list[AuditRow], future: Future[list[Outcome]]) -> list[Outcome]:
+    """Return the chunk's outcomes; a chunk that failed as a whole fails each of its rows."""
+    try:
+        return future.result()
+    except Exception as err:  # a dead worker or a bug: the chunk's rows fail, the run goes on
+        error = unexpected(err, "an audit worker")
+        return [
+            AnalysisFailure(id=row.id, index=i, error=error.code, reason=error.reason)
+            for i, row in enumerate(r for r in chunk if r.error is None)
+        ]
 
 
 def _distributed(
