@@ -246,7 +246,7 @@ def analyze_many(
                 yield result
             break
         except Exception as err:  # the boundary: retry the goals in flight one by one
-            logger.error(
+            logger.info(
                 "a batch of %d goals failed with %s; analysing them one by one",
                 len(feed.in_flight),
                 type(err).__name__,

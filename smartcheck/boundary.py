@@ -61,7 +61,9 @@ def validate_context(context: object, settings: Settings) -> str | None:
 def unexpected(err: BaseException, where: str) -> AnalysisError:
     """Return the ``AnalysisError`` for an unexpected exception, logging only its type."""
     name = type(err).__name__
-    logger.error("unexpected %s in %s; the goal is reported as failed", name, where)
+    # INFO, not ERROR: the caller gets the failure with this reason; a batch with many
+    # such goals must not flood a CLI's stderr.
+    logger.info("unexpected %s in %s; the goal is reported as failed", name, where)
     return AnalysisError(
         f"the analysis failed unexpectedly ({name} in {where}); this is a bug in smartcheck",
         cause=name,

@@ -33,6 +33,7 @@ from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
 from smartcheck.audit.summary import AuditSummary, SummaryBuilder
 from smartcheck.boundary import unexpected
 from smartcheck.config import Settings
+from smartcheck.errors import InputError, SmartCheckError
 from smartcheck.models import AnalysisFailure, GoalAnalysis
 from smartcheck.nlp import load_nlp
 
@@ -146,7 +147,8 @@ class Auditor:
     def run(self, inputs: str | Path | Iterable[str | Path]) -> AuditRun:
         """Audit the goals in one or more files; returns a lazy :class:`AuditRun`."""
         paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-        return self.run_rows(read_rows(paths, self.read_options))
+        rows = itertools.chain.from_iterable(_readable(p, self.read_options) for p in paths)
+        return self.run_rows(rows)
 
     def run_rows(self, rows: Iterable[AuditRow]) -> AuditRun:
         """Audit rows you built yourself (for example from a database query)."""
@@ -315,6 +317,24 @@ def _distributed(
         settings=settings,
     )
     yield from zip(chunks, outcomes, strict=True)
+
+
+def _readable(path: str | Path, options: ReadOptions) -> Iterator[AuditRow]:
+    """Yield the rows of one file; a parser failing on a damaged file is an ``InputError``.
+
+    Readers turn the problems they know into error rows or ``InputError``s; this is the
+    last-resort boundary for the rest (a damaged .docx can raise from deep in lxml).
+    """
+    try:
+        yield from read_rows([path], options)
+    except (SmartCheckError, MemoryError):
+        raise
+    except Exception as err:  # the boundary: see the docstring
+        logger.info("reading %s failed with %s", path, type(err).__name__)
+        raise InputError(
+            f"{path}: cannot read the file ({type(err).__name__}); it may be damaged",
+            source=str(path),
+        ) from err
 
 
 def _align(
