@@ -16,7 +16,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from smartcheck.boundary import check_code_points, typed_errors, unexpected, validate_context
+from smartcheck.boundary import (
+    check_code_points,
+    safe_text,
+    typed_errors,
+    unexpected,
+    validate_context,
+)
 from smartcheck.config import Settings
 from smartcheck.errors import AnalysisError, InputError, NotTextError, SmartCheckError
 from smartcheck.extensions import register_extensions
@@ -95,6 +101,8 @@ def analyze(
         check_code_points(text)
     clean = validate_text(text, settings, english_vocabulary(nlp))
     context = validate_context(context, settings)
+    if id is not None:
+        check_code_points(str(id), "id")
     ref = resolve_reference_date(reference_date)
     register_extensions()
     doc = _prepare(
@@ -147,7 +155,11 @@ def _failure(index: int, item: object, err: InputError | AnalysisError) -> Analy
         item_id = str(item["id"])
     length = len(item) if isinstance(item, str) else None
     return AnalysisFailure(
-        id=item_id, index=index, error=err.code, reason=err.reason, length=length
+        id=None if item_id is None else safe_text(item_id),
+        index=index,
+        error=err.code,
+        reason=err.reason,
+        length=length,
     )
 
 
@@ -164,6 +176,8 @@ def _check_item(
     check_code_points(goal.text)
     validate_text(goal.text, settings, vocabulary)
     validate_context(goal.context, settings)
+    if goal.id is not None:
+        check_code_points(goal.id, "id")
     return goal
 
 

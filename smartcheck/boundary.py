@@ -41,6 +41,11 @@ def check_code_points(text: str, what: str = "goal") -> None:
         ) from None
 
 
+def safe_text(value: str) -> str:
+    """Return ``value`` with invalid code points escaped (``\\ud800``), safe to serialise."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def validate_context(context: object, settings: Settings) -> str | None:
     """Return the context if it can be used with a goal, else raise a typed ``InputError``."""
     if context is None:
@@ -90,4 +95,4 @@ def typed_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-__all__ = ["check_code_points", "typed_errors", "unexpected", "validate_context"]
+__all__ = ["check_code_points", "safe_text", "typed_errors", "unexpected", "validate_context"]
