@@ -31,7 +31,7 @@ from smartcheck.analyzer import analyze_many
 from smartcheck.audit.readers import read_rows
 from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
 from smartcheck.audit.summary import AuditSummary, SummaryBuilder
-from smartcheck.boundary import unexpected
+from smartcheck.boundary import safe_text, unexpected
 from smartcheck.config import Settings
 from smartcheck.errors import InputError, SmartCheckError
 from smartcheck.models import AnalysisFailure, GoalAnalysis
@@ -212,7 +212,8 @@ def _items(chunk: list[AuditRow]) -> list[dict[str, Any]]:
     for row in chunk:
         if row.error is not None:
             continue
-        item: dict[str, Any] = {"text": row.text, "context": row.context, "id": row.id}
+        # The id is a label: escape invalid code points rather than fail the goal.
+        item: dict[str, Any] = {"text": row.text, "context": row.context, "id": safe_text(row.id)}
         if row.reference_date is not None:
             item["reference_date"] = row.reference_date
         items.append(item)
@@ -347,13 +348,18 @@ def _align(
 
 
 def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
+    """Build the result of one row; text and id that cannot be encoded come back escaped.
+
+    A JSON ``"\\ud800"`` escape reads as a lone surrogate, which no report can write:
+    the analyzer refuses such a goal (``not_text``) and the report shows it escaped.
+    """
     base = {
         "index": index,
         "source": row.source,
         "row": row.row,
         "line": row.line,
-        "id": row.id,
-        "text": row.text,
+        "id": safe_text(row.id),
+        "text": None if row.text is None else safe_text(row.text),
         "goal": row.goal,
         "span": row.span,
     }
@@ -361,5 +367,5 @@ def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
         return AuditResult(**base, error=row.error, reason=row.reason)
     if isinstance(outcome, AnalysisFailure):
         return AuditResult(**base, error=outcome.error, reason=outcome.reason)
-    analysis = outcome.model_copy(update={"index": index, "id": row.id})
+    analysis = outcome.model_copy(update={"index": index, "id": base["id"]})
     return AuditResult(**base, analysis=analysis)
