@@ -190,8 +190,8 @@ def parse_number(text: str, res: Resources) -> float | None:
         value = float(t.replace(",", ""))
     except ValueError:
         return None
-    # A number too large for a float ("9" * 400) reads as infinity: it is not a count.
-    return value if math.isfinite(value) else None
+    # A number hundreds of digits long is no quantity anyone can do or count.
+    return value if math.isfinite(value) and abs(value) < 1e12 else None
 
 
 def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
