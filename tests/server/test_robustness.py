@@ -165,8 +165,12 @@ def test_budget_errors_answer_json_4xx(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AnalysisService, "_analyze", slow)
     app = create_app(ServerSettings(analysis_timeout_s=0.2))
     client = TestClient(app)  # no lifespan: no warm-up
-    first = client.post("/v1/analyze", json={"text": GOAL})
-    second = client.post("/v1/analyze", json={"text": GOAL})
+    try:
+        first = client.post("/v1/analyze", json={"text": GOAL})
+        second = client.post("/v1/analyze", json={"text": GOAL})
+    finally:
+        client.close()
+        app.state.service.close()
     assert (first.status_code, first.json()["error"]["code"]) == (422, "too_expensive")
     assert (second.status_code, second.json()["error"]["code"]) == (429, "busy")
     assert int(second.headers["Retry-After"]) >= 1
