@@ -1,11 +1,19 @@
-"""Load test of the HTTP service on loopback: N single-goal requests, errors, p50/p99.
+"""Load test of the HTTP service on loopback: mixed good and bad requests, 5xx count, p50/p99.
 
 Starts ``python -m smartcheck serve`` on a free 127.0.0.1 port (or uses
-``--url`` of a running server), sends ``--requests`` POST /v1/analyze calls
-from ``--concurrency`` keep-alive connections, and stops after the last
-answer or after ``--time-limit`` seconds, whichever comes first.
+``--url`` of a running server), sends ``--requests`` requests from
+``--concurrency`` keep-alive connections, and stops after the last answer or
+after ``--time-limit`` seconds, whichever comes first.
 
-    python benchmarks/load_server.py --requests 1000 --concurrency 4
+With ``--mix`` (the default) the requests are drawn with a fixed seed from kinds
+of traffic: ordinary goals (most), hostile bodies (invalid code points, dates at
+the calendar's edge, 400-digit numbers, contexts over the limit, a 1 MB context,
+bodies that are not JSON or not UTF-8, deep nesting, wrong types), batches
+mixing both, suggestions, health checks and the docs page. The report counts
+answers by status class and kind; the contract is ``status_5xx == 0``.
+``--no-mix`` sends ordinary goals only (the throughput benchmark).
+
+    python benchmarks/load_server.py --requests 2000 --concurrency 8
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import http.client
 import json
 import math
 import os
+import random
 import signal
 import socket
 import statistics
@@ -61,35 +70,110 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
 
 
-def run_load(host: str, port: int, goals: list[str], concurrency: int, time_limit: float) -> dict:
+#: Hostile single-goal bodies, by kind (raw bytes: some are not valid JSON or UTF-8).
+GOAL = "I will walk 20 minutes daily for 4 weeks"
+BAD_BODIES: dict[str, bytes] = {
+    "surrogate_goal": b'{"text": "walk \\ud800 daily"}',
+    "surrogate_id": b'{"text": "' + GOAL.encode() + b'", "id": "\\ud800"}',
+    "surrogate_context": b'{"text": "' + GOAL.encode() + b'", "context": "\\udfff"}',
+    "reference_9999": json.dumps({"text": GOAL, "reference_date": "9999-12-31"}).encode(),
+    "ten_thousand_years": json.dumps(
+        {"text": "I will walk daily for the next 10000 years"}
+    ).encode(),
+    "digits_400": json.dumps({"text": "I will walk " + "9" * 400 + " steps a day"}).encode(),
+    "context_100kb": json.dumps({"text": GOAL, "context": "Knee pain. " * 9_000}).encode(),
+    "context_1mb": json.dumps({"text": GOAL, "context": "x" * 1_000_000}).encode(),
+    "not_utf8": b'{"text": "caf\xe9"}',
+    "malformed": b'{"text": ',
+    "nested": b'{"a":' * 2000 + b"1" + b"}" * 2000,
+    "wrong_type": b'{"text": 42}',
+    "empty_goal": b'{"text": "   "}',
+    "unknown_profile": json.dumps({"text": GOAL, "profile": "nope"}).encode(),
+    "formula": json.dumps({"text": '=HYPERLINK("http://x.invalid","walk")'}).encode(),
+}
+Request = tuple[str, str, str, bytes | None]  # kind, method, path, body
+
+
+def plan_requests(goals: list[str], n: int, seed: int = 12) -> list[Request]:
+    """Return ``n`` mixed requests drawn with a fixed seed (same plan every run)."""
+    rng = random.Random(seed)
+    bad = sorted(BAD_BODIES)
+    plan: list[Request] = []
+    for i in range(n):
+        roll = rng.random()
+        goal = goals[i % len(goals)]
+        if roll < 0.62:
+            body = json.dumps({"text": goal, "reference_date": "2026-01-15", "id": str(i)})
+            plan.append(("goal", "POST", "/v1/analyze", body.encode()))
+        elif roll < 0.88:
+            kind = rng.choice(bad)
+            plan.append((kind, "POST", "/v1/analyze", BAD_BODIES[kind]))
+        elif roll < 0.93:
+            items = [{"text": goals[(i + k) % len(goals)]} for k in range(6)]
+            items += [{"text": "   "}, {"text": GOAL, "reference_date": "9999-12-31"}]
+            items += [{"text": GOAL, "profile": "nope"}]
+            plan.append(
+                ("batch", "POST", "/v1/analyze/batch", json.dumps({"items": items}).encode())
+            )
+        elif roll < 0.95:
+            plan.append(
+                ("suggest", "POST", "/v1/suggest", json.dumps({"text": goal, "n": 2}).encode())
+            )
+        elif roll < 0.98:
+            plan.append(("healthz", "GET", "/healthz", None))
+        else:
+            plan.append(("docs", "GET", "/docs", None))
+    return plan
+
+
+def run_load(
+    host: str, port: int, plan: list[Request], concurrency: int, time_limit: float
+) -> dict:
     latencies: list[float] = []
+    by_kind: dict[str, list[float]] = {}
+    statuses: dict[str, int] = {}
     errors: dict[str, int] = {}
     lock = threading.Lock()
-    next_item = iter(range(len(goals)))
+    next_item = iter(range(len(plan)))
     deadline = time.monotonic() + time_limit
 
     def worker() -> None:
-        conn = http.client.HTTPConnection(host, port, timeout=30)
+        conn = http.client.HTTPConnection(host, port, timeout=60)
         while time.monotonic() < deadline:
             with lock:
                 i = next(next_item, None)
             if i is None:
                 break
-            body = json.dumps({"text": goals[i], "reference_date": "2026-01-15", "id": str(i)})
+            kind, method, path, body = plan[i]
+            headers = {"content-type": "application/json"} if body is not None else {}
             started = time.perf_counter()
+            status: int | None = None
             try:
-                conn.request("POST", "/v1/analyze", body, {"content-type": "application/json"})
+                conn.request(method, path, body, headers)
                 response = conn.getresponse()
                 payload = response.read()
-                elapsed = time.perf_counter() - started
-                ok = response.status == 200 and json.loads(payload)["ok"] is True
-                key = None if ok else f"http_{response.status}"
-            except (OSError, http.client.HTTPException, ValueError) as err:
-                elapsed, key = time.perf_counter() - started, type(err).__name__
+                status = response.status
+                if status >= 400:
+                    json.loads(payload)["error"]["code"]  # every error answers JSON
+                if response.will_close:
+                    conn.close()
+                    conn = http.client.HTTPConnection(host, port, timeout=60)
+                key = None
+            except (OSError, http.client.HTTPException, ValueError, KeyError) as err:
+                key = f"{kind}: {type(err).__name__}"
                 conn.close()
-                conn = http.client.HTTPConnection(host, port, timeout=30)
+                conn = http.client.HTTPConnection(host, port, timeout=60)
+            elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)
+                by_kind.setdefault(kind, []).append(elapsed)
+                if status is not None:
+                    label = f"{status // 100}xx"
+                    statuses[label] = statuses.get(label, 0) + 1
+                    if status >= 500:
+                        errors[f"{kind}: http_{status}"] = (
+                            errors.get(f"{kind}: http_{status}", 0) + 1
+                        )
                 if key:
                     errors[key] = errors.get(key, 0) + 1
         conn.close()
@@ -103,8 +187,10 @@ def run_load(host: str, port: int, goals: list[str], concurrency: int, time_limi
     wall = time.perf_counter() - started
     ms = [x * 1000 for x in latencies]
     return {
-        "requests_planned": len(goals),
+        "requests_planned": len(plan),
         "requests_sent": len(latencies),
+        "status_5xx": statuses.get("5xx", 0),
+        "statuses": dict(sorted(statuses.items())),
         "errors": sum(errors.values()),
         "error_kinds": errors,
         "concurrency": concurrency,
@@ -114,20 +200,41 @@ def run_load(host: str, port: int, goals: list[str], concurrency: int, time_limi
         "p90_ms": round(percentile(ms, 90), 1),
         "p99_ms": round(percentile(ms, 99), 1),
         "max_ms": round(max(ms), 1),
+        "by_kind": {
+            kind: {
+                "n": len(values),
+                "p50_ms": round(statistics.median(values) * 1000, 1),
+                "max_ms": round(max(values) * 1000, 1),
+            }
+            for kind, values in sorted(by_kind.items())
+        },
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=1000)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn workers to start")
     parser.add_argument("--time-limit", type=float, default=300.0, help="stop sending after this")
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--goals", type=Path, help="JSONL file of goals (text key) to cycle")
+    parser.add_argument(
+        "--mix",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="mix bad requests, batches, suggestions and GETs in (default on)",
+    )
     args = parser.parse_args()
 
     goals = load_goals(args.goals, args.requests)
+    if args.mix:
+        plan = plan_requests(goals, args.requests)
+    else:
+        plan = [
+            ("goal", "POST", "/v1/analyze", json.dumps({"text": g, "id": str(i)}).encode())
+            for i, g in enumerate(goals)
+        ]
     # The machine may be shared; a high load average explains slow timings.
     load_before = round(os.getloadavg()[0], 2)
     process = None
@@ -139,7 +246,7 @@ def main() -> int:
         process = start_server(port, args.workers)
     try:
         startup = wait_healthy(host, port, timeout=120)
-        report = run_load(host, port, goals, args.concurrency, args.time_limit)
+        report = run_load(host, port, plan, args.concurrency, args.time_limit)
         report["server_workers"] = args.workers
         report["load_average_1m_before"] = load_before
         report["startup_s"] = round(startup, 2)
@@ -148,7 +255,7 @@ def main() -> int:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
     print(json.dumps(report, indent=2))
-    return 0 if report["errors"] == 0 and report["requests_sent"] == len(goals) else 1
+    return 0 if report["errors"] == 0 and report["requests_sent"] == len(plan) else 1
 
 
 if __name__ == "__main__":

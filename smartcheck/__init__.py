@@ -12,9 +12,12 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - running from a sour
 
 from smartcheck.analyzer import analyze, analyze_many
 from smartcheck.audit import Auditor, AuditSummary, GoalSpan, audit, extract_goals
+from smartcheck.boundary import typed_errors as _typed_errors
 from smartcheck.config import Settings
 from smartcheck.errors import (
+    AnalysisError,
     ConfigError,
+    ContextTooLongError,
     EmptyInputError,
     InputError,
     InputTooLongError,
@@ -53,11 +56,19 @@ from smartcheck.models import (
     Timeframe,
 )
 from smartcheck.nlp import load_nlp
-from smartcheck.rewrite import compare, gas_levels, suggest
+from smartcheck.rewrite import compare as _compare
+from smartcheck.rewrite import gas_levels as _gas_levels
+from smartcheck.rewrite import suggest as _suggest
+
+# The public rewrite functions raise only smartcheck.errors types, like analyze().
+compare = _typed_errors(_compare)
+gas_levels = _typed_errors(_gas_levels)
+suggest = _typed_errors(_suggest)
 
 __all__ = [
     "Action",
     "Actor",
+    "AnalysisError",
     "AnalysisFailure",
     "Assistance",
     "AuditSummary",
@@ -65,6 +76,7 @@ __all__ = [
     "Concern",
     "Confidence",
     "ConfigError",
+    "ContextTooLongError",
     "DimensionScore",
     "Dimensions",
     "Duration",

@@ -10,14 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from smartcheck.boundary import (
+    check_code_points,
+    safe_text,
+    typed_errors,
+    unexpected,
+    validate_context,
+)
 from smartcheck.config import Settings
-from smartcheck.errors import InputError, NotTextError, SmartCheckError
+from smartcheck.errors import AnalysisError, InputError, NotTextError, SmartCheckError
 from smartcheck.extensions import register_extensions
 from smartcheck.guards import validate_text
 from smartcheck.kb.loader import default_kb
@@ -68,6 +75,7 @@ def _result(doc: Doc) -> GoalAnalysis:
     return analysis  # type: ignore[no-any-return]
 
 
+@typed_errors
 def analyze(
     text: str,
     *,
@@ -81,20 +89,25 @@ def analyze(
     """Analyse one goal and return its explained SMART scores.
 
     Raises ``InputError`` (a ``ValueError``) for a non-string, empty, too long,
-    binary or non-English goal, and ``ConfigError`` for an unknown profile.
+    binary or non-English goal, or a context that is not text or too long, and
+    ``ConfigError`` for an unknown profile. It raises only ``smartcheck.errors``
+    types: an unexpected failure becomes ``AnalysisError``.
     ``suggestions > 0`` also fills ``GoalAnalysis.suggestions`` with that many rewrites.
     """
     settings = settings or Settings()
     default_kb().profile(profile)
     nlp = load_nlp(settings)
+    if isinstance(text, str):
+        check_code_points(text)
     clean = validate_text(text, settings, english_vocabulary(nlp))
-    if context is not None and not isinstance(context, str):
-        raise NotTextError("context must be a string or None")
+    context = validate_context(context, settings)
+    if id is not None:
+        check_code_points(str(id), "id")
     ref = resolve_reference_date(reference_date)
     register_extensions()
     doc = _prepare(
         nlp,
-        Goal(text=clean, context=context or None, id=id),
+        Goal(text=clean, context=context, id=id),
         reference_date=ref,
         profile=profile,
         index=None,
@@ -134,7 +147,7 @@ def to_goal(item: object, context: str | None = None) -> Goal:
     raise NotTextError(f"the goal must be a string, not {type(item).__name__}")
 
 
-def _failure(index: int, item: object, err: InputError) -> AnalysisFailure:
+def _failure(index: int, item: object, err: InputError | AnalysisError) -> AnalysisFailure:
     item_id = None
     if isinstance(item, Goal):
         item_id = item.id
@@ -142,8 +155,70 @@ def _failure(index: int, item: object, err: InputError) -> AnalysisFailure:
         item_id = str(item["id"])
     length = len(item) if isinstance(item, str) else None
     return AnalysisFailure(
-        id=item_id, index=index, error=err.code, reason=err.reason, length=length
+        id=None if item_id is None else safe_text(item_id),
+        index=index,
+        error=err.code,
+        reason=err.reason,
+        length=length,
     )
+
+
+def _check_item(
+    item: object, context: str | None, settings: Settings, vocabulary: frozenset[str]
+) -> Goal:
+    """Return the batch item as a validated ``Goal``; raise ``InputError`` if unusable."""
+    try:
+        goal = to_goal(item, context)
+    except InputError:
+        raise
+    except (TypeError, ValueError) as err:
+        raise NotTextError(f"invalid item: {type(err).__name__}") from err
+    check_code_points(goal.text)
+    validate_text(goal.text, settings, vocabulary)
+    validate_context(goal.context, settings)
+    if goal.id is not None:
+        check_code_points(goal.id, "id")
+    return goal
+
+
+_Check = Callable[[object], Goal]
+
+
+class _Feed(Iterator[Doc]):
+    """The Docs fed to ``nlp.pipe``; remembers the goals in flight and the rejected items.
+
+    A plain iterator (not a generator), so a failing ``nlp.pipe`` cannot close it and
+    the analysis can resume with the items that follow.
+    """
+
+    def __init__(
+        self, items: Iterable[Item], make: Callable[[Goal, int], Doc], check: _Check
+    ) -> None:
+        self._items = enumerate(items)
+        self._make = make
+        self._check = check
+        self.in_flight: dict[int, Goal] = {}
+        self.failures: deque[AnalysisFailure] = deque()
+
+    def __next__(self) -> Doc:
+        while True:
+            index, item = next(self._items)
+            try:
+                goal = self._check(item)
+            except InputError as err:
+                logger.debug("item %d rejected: %s", index, err.code)
+                self.failures.append(_failure(index, item, err))
+                continue
+            except Exception as err:  # the boundary for one item: it must not end the batch
+                self.failures.append(_failure(index, item, unexpected(err, "analyze_many")))
+                continue
+            self.in_flight[index] = goal
+            return self._make(goal, index)
+
+    def failures_before(self, index: int) -> Iterator[AnalysisFailure]:
+        """Pop the rejected items that come before ``index``, in order."""
+        while self.failures and (self.failures[0].index or 0) < index:
+            yield self.failures.popleft()
 
 
 def analyze_many(
@@ -160,7 +235,8 @@ def analyze_many(
 
     Items are strings, ``(text, context)`` tuples, ``Goal`` models or mappings with
     ``text``/``context``/``id``/``reference_date``. A bad item never raises: it yields
-    an ``AnalysisFailure`` with the reason in its place. Results stream; memory stays flat.
+    an ``AnalysisFailure`` with the reason in its place, and so does a goal whose analysis
+    fails unexpectedly (error ``analysis_failed``). Results stream; memory stays flat.
     """
     settings = settings or Settings()
     default_kb().profile(profile)
@@ -168,31 +244,40 @@ def analyze_many(
     nlp = load_nlp(settings)
     vocabulary = english_vocabulary(nlp)
     register_extensions()
-    failures: deque[GoalAnalysis | AnalysisFailure] = deque()
 
-    def docs() -> Iterator[Doc]:
-        for index, item in enumerate(items):
-            try:
-                goal = to_goal(item, context)
-                validate_text(goal.text, settings, vocabulary)
-                if goal.context is not None and not isinstance(goal.context, str):
-                    raise NotTextError("context must be a string or None")
-            except InputError as err:
-                logger.debug("item %d rejected: %s", index, err.code)
-                failures.append(_failure(index, item, err))
-                continue
-            except (TypeError, ValueError) as err:
-                failures.append(
-                    _failure(index, item, NotTextError(f"invalid item: {type(err).__name__}"))
-                )
-                continue
-            yield _prepare(nlp, goal, reference_date=ref, profile=profile, index=index)
+    def make(goal: Goal, index: int) -> Doc:
+        return _prepare(nlp, goal, reference_date=ref, profile=profile, index=index)
 
+    feed = _Feed(items, make, lambda item: _check_item(item, context, settings, vocabulary))
     size = batch_size or settings.batch_size
-    for doc in nlp.pipe(docs(), batch_size=size, n_process=n_process):
-        result = _result(doc)
-        while failures and (failures[0].index or 0) < (result.index or 0):
-            yield failures.popleft()
-        yield result
-    while failures:
-        yield failures.popleft()
+    while True:
+        try:
+            for doc in nlp.pipe(feed, batch_size=size, n_process=n_process):
+                result = _result(doc)
+                index = result.index or 0
+                yield from feed.failures_before(index)
+                feed.in_flight.pop(index, None)
+                yield result
+            break
+        except Exception as err:  # the boundary: retry the goals in flight one by one
+            logger.info(
+                "a batch of %d goals failed with %s; analysing them one by one",
+                len(feed.in_flight),
+                type(err).__name__,
+            )
+        yield from _one_by_one(nlp, feed, make)
+    yield from feed.failures
+
+
+def _one_by_one(
+    nlp: Language, feed: _Feed, make: Callable[[Goal, int], Doc]
+) -> Iterator[GoalAnalysis | AnalysisFailure]:
+    """Analyse the goals in flight each on its own; a failing goal becomes its failure."""
+    pending = sorted(feed.in_flight.items())
+    feed.in_flight.clear()
+    for index, goal in pending:
+        yield from feed.failures_before(index)
+        try:
+            yield _result(nlp(make(goal, index)))
+        except Exception as err:  # the boundary for one goal
+            yield _failure(index, goal, unexpected(err, "analyze_many"))

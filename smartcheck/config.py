@@ -21,6 +21,11 @@ class Settings(BaseModel):
     )
     profile: str = "therapy"
     max_chars: int = Field(default=2000, ge=1, description="Longest goal accepted, in characters.")
+    max_context_chars: int = Field(
+        default=10_000,
+        ge=1,
+        description="Longest context accepted, in characters (parse time grows with it).",
+    )
     check_language: bool = Field(default=True, description="Reject goals not written in English.")
     disable_ner: bool = Field(
         default=True,

@@ -6,13 +6,18 @@ The hierarchy::
      ├── ModelNotFoundError          the spaCy pipeline is not installed
      ├── KnowledgeBaseError          (also ValueError) a data file is invalid
      ├── ConfigError                 (also ValueError) bad settings or profile
+     ├── AnalysisError               (also RuntimeError) analysing one goal failed unexpectedly
      └── InputError                  (also ValueError) a goal cannot be analysed
           ├── EmptyInputError        empty or whitespace-only
           ├── InputTooLongError      over Settings.max_chars
-          ├── NotTextError           not a string, or binary content
+          │    └── ContextTooLongError   the context is over Settings.max_context_chars
+          ├── NotTextError           not a string, binary content or invalid code points
           └── NotEnglishError        text in another language
 
-Findings about a goal's wording are results, never exceptions.
+Findings about a goal's wording are results, never exceptions. The public functions
+(``analyze``, ``suggest``, ``compare``, ``gas_levels``, ``extract_goals``) raise only these
+types: anything else that escapes the analysis of one goal is a bug, and is re-raised as
+:class:`AnalysisError` naming the original exception type (never the goal text).
 """
 
 from __future__ import annotations
@@ -42,6 +47,21 @@ class ConfigError(SmartCheckError, ValueError):
     code = "config_error"
 
 
+class AnalysisError(SmartCheckError, RuntimeError):
+    """Analysing one goal failed unexpectedly (a bug); ``reason`` names the exception type.
+
+    The original exception is chained as ``__cause__`` for debugging; its message is not
+    copied, because messages (pydantic's in particular) may quote the goal.
+    """
+
+    code = "analysis_failed"
+
+    def __init__(self, reason: str, *, cause: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.cause = cause
+
+
 class InputError(SmartCheckError, ValueError):
     """A goal cannot be analysed; carries the source and row for audits."""
 
@@ -66,6 +86,12 @@ class InputTooLongError(InputError):
     code = "too_long"
 
 
+class ContextTooLongError(InputTooLongError):
+    """The context given with a goal is longer than the configured limit."""
+
+    code = "context_too_long"
+
+
 class NotTextError(InputError):
     """The goal is not a string, or looks like binary data."""
 
@@ -79,7 +105,9 @@ class NotEnglishError(InputError):
 
 
 __all__ = [
+    "AnalysisError",
     "ConfigError",
+    "ContextTooLongError",
     "EmptyInputError",
     "InputError",
     "InputTooLongError",

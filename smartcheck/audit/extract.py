@@ -24,6 +24,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from smartcheck.audit.rules import CompiledRules, load_rules
+from smartcheck.boundary import typed_errors
+from smartcheck.errors import NotTextError
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +79,16 @@ class _Candidate:
     source: GoalSource
 
 
+@typed_errors
 def extract_goals(note: str, *, rules: CompiledRules | None = None) -> list[GoalSpan]:
-    """Return the goal statements in ``note`` in text order, with character offsets."""
+    """Return the goal statements in ``note`` in text order, with character offsets.
+
+    Raises ``NotTextError`` when ``note`` is not a string, and only ``smartcheck.errors``
+    types otherwise.
+    """
+    if not isinstance(note, str):
+        kind = "bytes; decode it first" if isinstance(note, bytes) else type(note).__name__
+        raise NotTextError(f"the note must be a string, not {kind}")
     rules = rules or load_rules()
     lists = _group_lists(note, _find_markers(note))
     headed: list[_Candidate] = []

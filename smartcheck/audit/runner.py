@@ -2,7 +2,14 @@
 
 Rows are analysed in chunks of ``batch_size``; with ``jobs > 1`` the chunks go to a pool
 of worker processes with at most ``2 * jobs`` chunks in flight, so memory stays flat on
-inputs of any length. Results come back in input order, one per input row.
+inputs of any length. Results come back in input order, one per input row; a chunk whose
+analysis fails (even a worker process that dies) becomes failures for its rows, never
+the end of the run.
+
+Interrupts: while a run is iterated in the main thread of a process that has not set
+its own SIGTERM handler (the CLI), SIGTERM raises ``SystemExit(143)`` instead of killing
+the process outright, so the report's temporary file is removed like on Ctrl-C. Workers
+ignore SIGINT (the parent handles it) and are terminated when a run stops early.
 """
 
 from __future__ import annotations
@@ -11,9 +18,11 @@ import datetime as dt
 import itertools
 import logging
 import multiprocessing
+import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -22,7 +31,9 @@ from smartcheck.analyzer import analyze_many
 from smartcheck.audit.readers import read_rows
 from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
 from smartcheck.audit.summary import AuditSummary, SummaryBuilder
+from smartcheck.boundary import safe_text, unexpected
 from smartcheck.config import Settings
+from smartcheck.errors import InputError, SmartCheckError
 from smartcheck.models import AnalysisFailure, GoalAnalysis
 from smartcheck.nlp import load_nlp
 
@@ -40,6 +51,7 @@ class AuditRun(Iterator[AuditResult]):
         self._builder = SummaryBuilder()
         self._started: float | None = None
         self._elapsed = 0.0
+        self._restore_signals: Callable[[], None] | None = None
         self.finished = False
 
     def __iter__(self) -> AuditRun:
@@ -48,6 +60,7 @@ class AuditRun(Iterator[AuditResult]):
     def __next__(self) -> AuditResult:
         if self._started is None:
             self._started = time.perf_counter()
+            self._restore_signals = exit_on_sigterm()
         try:
             result = next(self._results)
         except StopIteration:
@@ -70,11 +83,41 @@ class AuditRun(Iterator[AuditResult]):
         return self._builder.build(elapsed)
 
     def close(self) -> None:
-        """Stop the run early and release worker processes."""
-        close = getattr(self._results, "close", None)
-        if close is not None:
-            close()
-        self._stop()
+        """Stop the run early, release worker processes and restore SIGTERM handling."""
+        try:
+            close = getattr(self._results, "close", None)
+            if close is not None:
+                close()
+            self._stop()
+        finally:
+            if self._restore_signals is not None:
+                self._restore_signals()
+                self._restore_signals = None
+
+
+def exit_on_sigterm() -> Callable[[], None] | None:
+    """Make SIGTERM raise ``SystemExit(143)`` so ``finally`` blocks and cleanup run.
+
+    Only in the main thread, and only when SIGTERM still has its default action (a host
+    application's own handler is left alone). Returns the function that restores the
+    default, or None when nothing was changed.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+
+    def on_sigterm(signum: int, _frame: object) -> None:
+        logger.info("terminated by signal %d; cleaning up", signum)
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+
+    def restore() -> None:
+        if signal.getsignal(signal.SIGTERM) is on_sigterm:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    return restore
 
 
 class Auditor:
@@ -104,7 +147,8 @@ class Auditor:
     def run(self, inputs: str | Path | Iterable[str | Path]) -> AuditRun:
         """Audit the goals in one or more files; returns a lazy :class:`AuditRun`."""
         paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-        return self.run_rows(read_rows(paths, self.read_options))
+        rows = itertools.chain.from_iterable(_readable(p, self.read_options) for p in paths)
+        return self.run_rows(rows)
 
     def run_rows(self, rows: Iterable[AuditRow]) -> AuditRun:
         """Audit rows you built yourself (for example from a database query)."""
@@ -168,7 +212,8 @@ def _items(chunk: list[AuditRow]) -> list[dict[str, Any]]:
     for row in chunk:
         if row.error is not None:
             continue
-        item: dict[str, Any] = {"text": row.text, "context": row.context, "id": row.id}
+        # The id is a label: escape invalid code points rather than fail the goal.
+        item: dict[str, Any] = {"text": row.text, "context": row.context, "id": safe_text(row.id)}
         if row.reference_date is not None:
             item["reference_date"] = row.reference_date
         items.append(item)
@@ -205,20 +250,56 @@ def _pooled(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
         load_nlp(args[2])  # load once here; forked workers inherit it
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_signals)
     pending: deque[tuple[list[AuditRow], Future[list[Outcome]]]] = deque()
     logger.info("auditing with %d worker processes", jobs)
+    completed = False
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(analyze_chunk, _items(chunk), args)))
             if len(pending) >= jobs * _IN_FLIGHT_PER_JOB:
                 done_chunk, future = pending.popleft()
-                yield done_chunk, future.result()
+                yield done_chunk, _outcomes(done_chunk, future)
         while pending:
             done_chunk, future = pending.popleft()
-            yield done_chunk, future.result()
+            yield done_chunk, _outcomes(done_chunk, future)
+        completed = True
     finally:
+        if not completed:  # interrupted or closed early: do not wait for running chunks
+            _terminate_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes and wait for them to exit."""
+    # ProcessPoolExecutor has no public terminate before Python 3.14.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join(timeout=5)
+        if process.is_alive():  # pragma: no cover - a worker that ignores SIGTERM
+            process.kill()
+    logger.info("stopped %d worker processes", len(workers))
+
+
+def _outcomes(chunk: list[AuditRow], future: Future[list[Outcome]]) -> list[Outcome]:
+    """Return the chunk's outcomes; a chunk that failed as a whole fails each of its rows."""
+    try:
+        return future.result()
+    except Exception as err:  # a dead worker or a bug: the chunk's rows fail, the run goes on
+        error = unexpected(err, "an audit worker")
+        return [
+            AnalysisFailure(id=row.id, index=i, error=error.code, reason=error.reason)
+            for i, row in enumerate(r for r in chunk if r.error is None)
+        ]
 
 
 def _distributed(
@@ -239,6 +320,24 @@ def _distributed(
     yield from zip(chunks, outcomes, strict=True)
 
 
+def _readable(path: str | Path, options: ReadOptions) -> Iterator[AuditRow]:
+    """Yield the rows of one file; a parser failing on a damaged file is an ``InputError``.
+
+    Readers turn the problems they know into error rows or ``InputError``s; this is the
+    last-resort boundary for the rest (a damaged .docx can raise from deep in lxml).
+    """
+    try:
+        yield from read_rows([path], options)
+    except (SmartCheckError, MemoryError):
+        raise
+    except Exception as err:  # the boundary: see the docstring
+        logger.info("reading %s failed with %s", path, type(err).__name__)
+        raise InputError(
+            f"{path}: cannot read the file ({type(err).__name__}); it may be damaged",
+            source=str(path),
+        ) from err
+
+
 def _align(
     chunk: list[AuditRow], outcomes: list[Outcome]
 ) -> Iterator[tuple[AuditRow, Outcome | None]]:
@@ -249,13 +348,18 @@ def _align(
 
 
 def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
+    """Build the result of one row; text and id that cannot be encoded come back escaped.
+
+    A JSON ``"\\ud800"`` escape reads as a lone surrogate, which no report can write:
+    the analyzer refuses such a goal (``not_text``) and the report shows it escaped.
+    """
     base = {
         "index": index,
         "source": row.source,
         "row": row.row,
         "line": row.line,
-        "id": row.id,
-        "text": row.text,
+        "id": safe_text(row.id),
+        "text": None if row.text is None else safe_text(row.text),
         "goal": row.goal,
         "span": row.span,
         "meta": row.meta,
@@ -264,5 +368,5 @@ def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
         return AuditResult(**base, error=row.error, reason=row.reason)
     if isinstance(outcome, AnalysisFailure):
         return AuditResult(**base, error=outcome.error, reason=outcome.reason)
-    analysis = outcome.model_copy(update={"index": index, "id": row.id})
+    analysis = outcome.model_copy(update={"index": index, "id": base["id"]})
     return AuditResult(**base, analysis=analysis)

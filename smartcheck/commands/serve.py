@@ -38,6 +38,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--max-batch-items", type=int, default=256, help="most goals in one batch request"
     )
     parser.add_argument(
+        "--max-context-chars",
+        type=int,
+        default=Settings().max_context_chars,
+        help="longest context accepted, in characters (default %(default)s)",
+    )
+    parser.add_argument(
+        "--analysis-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time budget of one request's analysis; past it 422/429 (default %(default)s)",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time a client has to send request headers (default %(default)s)",
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time a client has to send a request body (default %(default)s)",
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=("critical", "error", "warning", "info", "debug"),
@@ -57,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
+        from smartcheck.server.protocol import TimedH11Protocol
         from smartcheck.server.settings import SETTINGS_ENV_VAR, ServerSettings
     except ImportError:
         print(f"smartcheck: error: {_MISSING_EXTRA}", file=sys.stderr)
@@ -64,9 +92,12 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = ServerSettings(
-            analysis=Settings(model=args.model),
+            analysis=Settings(model=args.model, max_context_chars=args.max_context_chars),
             max_body_bytes=args.max_body_bytes,
             max_batch_items=args.max_batch_items,
+            analysis_timeout_s=args.analysis_timeout,
+            header_timeout_s=args.header_timeout,
+            body_timeout_s=args.body_timeout,
         )
     except ValidationError as err:
         print(f"smartcheck: error: invalid server options: {err}", file=sys.stderr)
@@ -81,5 +112,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=args.log_level,
         access_log=not args.no_access_log,
+        http=TimedH11Protocol,  # times out half-sent request heads
+        timeout_keep_alive=5,
     )
     return ExitStatus.OK

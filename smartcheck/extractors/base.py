@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -186,9 +187,11 @@ def parse_number(text: str, res: Resources) -> float | None:
     if t in res.kb.numbers.words:
         return float(res.kb.numbers.words[t])
     try:
-        return float(t.replace(",", ""))
+        value = float(t.replace(",", ""))
     except ValueError:
         return None
+    # A number hundreds of digits long is no quantity anyone can do or count.
+    return value if math.isfinite(value) and abs(value) < 1e12 else None
 
 
 def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
@@ -198,14 +201,14 @@ def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
     raw = [(doc.vocab.strings[mid], doc[s:e]) for mid, s, e in matcher(doc)]
     raw.sort(key=lambda t: (-(t[1].end - t[1].start), t[1].start, t[0]))
     kept: list[tuple[str, Span]] = []
+    # Token -> the kept range covering it: linear in the matches (a pairwise check
+    # made a long context with many matches quadratic).
+    owner: dict[int, tuple[int, int]] = {}
     for label, span in raw:
-        if all(
-            span.end <= k.start
-            or span.start >= k.end
-            or (span.start == k.start and span.end == k.end)
-            for _, k in kept
-        ):
+        where = (span.start, span.end)
+        if all(owner.get(i, where) == where for i in range(span.start, span.end)):
             kept.append((label, span))
+            owner.update(dict.fromkeys(range(span.start, span.end), where))
     return sorted(kept, key=lambda t: (t[1].start, t[1].end, t[0]))
 
 

@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from smartcheck import __version__
 from smartcheck.models import GoalAnalysis
+from smartcheck.server.docs import install_offline_docs
 from smartcheck.server.errors import (
     BatchTooLargeError,
     UnexpectedErrorMiddleware,
@@ -35,27 +36,37 @@ logger = logging.getLogger(__name__)
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """Build the service; the pipeline loads once per worker at start-up."""
     settings = settings or ServerSettings.from_env()
-    service = AnalysisService(settings.analysis)
+    service = AnalysisService(settings.analysis, timeout_s=settings.analysis_timeout_s)
+    suggest = find_suggest()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         service.warm_up()
+        if suggest is not None:
+            service.warm_up_suggestions(suggest)
         yield
+        service.close()
 
     app = FastAPI(
         title="smartcheck",
         version=__version__,
         summary="Explainable SMART scoring of free-text therapy goals.",
         lifespan=lifespan,
+        docs_url=None,  # served from local files by install_offline_docs, never a CDN
+        redoc_url=None,
     )
     app.state.service = service
     app.state.settings = settings
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout_s=settings.body_timeout_s,
+    )
     app.add_middleware(UnexpectedErrorMiddleware)
+    install_offline_docs(app)
     _add_routes(app, service, settings)
     add_fhir_routes(app, service, settings)
-    suggest = find_suggest()
     if suggest is not None:
         add_suggest_route(app, service, suggest)
     return app

@@ -1,9 +1,13 @@
 """Exception handlers: every error becomes an ``ErrorResponse`` without goal text.
 
-Status codes: 400 malformed JSON, 404/405 unknown route or method, 413 body
-too large (see :mod:`smartcheck.server.limits`), 422 wrong types, an empty or
-otherwise unusable goal (code from :mod:`smartcheck.errors`), an unknown
-profile or a batch over the limit, 500 for anything unexpected.
+Status codes: 400 malformed JSON, 404/405 unknown route or method, 408 a body
+not sent in time, 413 body too large (see :mod:`smartcheck.server.limits`), 422
+wrong types, an empty or otherwise unusable goal (code from
+:mod:`smartcheck.errors`, including ``analysis_failed`` when the analysis of the
+goal failed unexpectedly), an unknown profile, a batch over the limit or an
+analysis over its time budget (``too_expensive``), 429 when the worker stayed
+busy for the whole budget. No request body leads to a 5xx: the 500 of
+:class:`UnexpectedErrorMiddleware` is for bugs outside the analysis.
 """
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from smartcheck.errors import ConfigError, InputError
+from smartcheck.errors import AnalysisError, ConfigError, InputError
 from smartcheck.server.responses import error_response
 
 logger = logging.getLogger(__name__)
 
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}
+_HTTP_CODES = {
+    400: "malformed_body",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+}
 
 
 class BatchTooLargeError(Exception):
@@ -35,12 +44,36 @@ class BatchTooLargeError(Exception):
         self.limit = limit
 
 
+class ServiceBusyError(Exception):
+    """The request's analysis did not start within its time budget: the worker is busy."""
+
+    def __init__(self, budget_s: float) -> None:
+        super().__init__(
+            f"The service was busy for the whole time budget of {budget_s:g} s; retry later."
+        )
+        self.budget_s = budget_s
+
+
+class AnalysisTimeoutError(Exception):
+    """The request's analysis ran past its time budget."""
+
+    def __init__(self, budget_s: float) -> None:
+        super().__init__(
+            f"The analysis took longer than the time budget of {budget_s:g} s; "
+            "send a shorter goal or context, or fewer items."
+        )
+        self.budget_s = budget_s
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the JSON error handlers on ``app``."""
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(InputError, _on_input_error)
     app.add_exception_handler(ConfigError, _on_config_error)
+    app.add_exception_handler(AnalysisError, _on_analysis_error)
     app.add_exception_handler(BatchTooLargeError, _on_batch_too_large)
+    app.add_exception_handler(ServiceBusyError, _on_busy)
+    app.add_exception_handler(AnalysisTimeoutError, _on_timeout)
     app.add_exception_handler(HTTPException, _on_http_error)
 
 
@@ -75,6 +108,24 @@ async def _on_config_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ConfigError)
     logger.info("bad options on %s: %s", request.url.path, exc.code)
     return error_response(422, exc.code, str(exc))
+
+
+async def _on_analysis_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, AnalysisError)
+    logger.warning("analysis failed on %s: %s", request.url.path, exc.cause)
+    return error_response(422, exc.code, exc.reason)
+
+
+async def _on_busy(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServiceBusyError)
+    response = error_response(429, "busy", str(exc))
+    response.headers["Retry-After"] = str(max(1, round(exc.budget_s)))
+    return response
+
+
+async def _on_timeout(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, AnalysisTimeoutError)
+    return error_response(422, "too_expensive", str(exc))
 
 
 async def _on_batch_too_large(request: Request, exc: Exception) -> Response:

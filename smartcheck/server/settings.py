@@ -24,6 +24,20 @@ class ServerSettings(BaseModel):
     max_batch_items: int = Field(
         default=256, ge=1, description="Most goals accepted by one batch request."
     )
+    analysis_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="Time budget of one request's analysis, queueing included; past it the "
+        "request is answered 429 (still queued) or 422 too_expensive (running).",
+    )
+    header_timeout_s: float = Field(
+        default=10.0,
+        gt=0,
+        description="Time a client has to send a request's headers (uvicorn only).",
+    )
+    body_timeout_s: float = Field(
+        default=10.0, gt=0, description="Time a client has to send a request's body."
+    )
 
     @classmethod
     def from_env(cls) -> ServerSettings:

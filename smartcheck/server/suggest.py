@@ -62,14 +62,7 @@ def add_suggest_route(app: FastAPI, service: AnalysisService, suggest: SuggestFu
     )
     def suggest_rewrites(request: SuggestRequest) -> Response:
         """Analyse one goal and propose SMART rewrites of it."""
-        analysis = service.analyze(request)
-        with service.lock:
-            suggestions = suggest(
-                analysis,
-                context=request.context,
-                n=request.n,
-                reference_date=analysis.reference_date,
-            )
+        analysis, suggestions = service.analyze_and_suggest(request, suggest, request.n)
         logger.debug("suggested %d rewrites for goal id=%s", len(suggestions), request.id)
         body = SuggestResponse(analysis=analysis, suggestions=list(suggestions))
         return Response(content=body.model_dump_json(), media_type="application/json")
