@@ -258,6 +258,7 @@ def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
         "text": row.text,
         "goal": row.goal,
         "span": row.span,
+        "group": row.group,
     }
     if outcome is None:
         return AuditResult(**base, error=row.error, reason=row.reason)

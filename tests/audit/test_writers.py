@@ -68,7 +68,8 @@ def test_csv_safe_neutralises_formulas(value: object, expected: str) -> None:
 def test_csv_report_rows_columns_and_neutralising(tmp_path: Path) -> None:
     path = tmp_path / "report.csv"
     _write(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfid,")  # a BOM so Excel reads UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == csv_header()
     assert rows[0][:4] == ["id", "text", "label", "score"]
@@ -105,9 +106,9 @@ def test_html_report_escapes_user_text(tmp_path: Path) -> None:
     _write(path)
     page = path.read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page and "<b>walk" not in page
-    assert "&lt;script&gt;" in page and "alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;" in page and "alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert 'id="pass-rate-chart"' in page and 'id="weakest-table"' in page
-    assert "Try: I will &lt;b&gt;walk&lt;/b&gt; 10 minutes daily" in page
+    assert "Try: <bdi>I will &lt;b&gt;walk&lt;/b&gt; 10 minutes daily</bdi>" in page
 
 
 @pytest.mark.parametrize(
@@ -116,9 +117,9 @@ def test_html_report_escapes_user_text(tmp_path: Path) -> None:
         (
             "walk <daily>",
             [(5, 12)],
-            'walk <mark class="ev" title="measurable">&lt;daily&gt;</mark>',
+            '<bdi>walk <mark class="ev" title="measurable">&lt;daily&gt;</mark></bdi>',
         ),
-        ("a & b", [], "a &amp; b"),
+        ("a & b", [], "<bdi>a &amp; b</bdi>"),
     ],
 )
 def test_highlight_marks_evidence_and_escapes(
