@@ -225,12 +225,12 @@ def test_read_docx_plan_made_in_test(tmp_path: Path) -> None:
     assert _texts(rows) == [
         "Client will practise paced breathing 10 minutes daily",
         "Client will log panic attacks every day for 4 weeks",
-        "Return to work 3 days a week",
+        "Return to work 3 days a week by 2026-03-01",  # the table's target date is its deadline
     ]
     assert [r.id for r in rows] == ["plan#1", "plan#2", "plan#3"]
 
 
-@pytest.mark.parametrize("name", ["plan.pdf", "plan.xlsx"])
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.xls"])
 def test_unsupported_extension_is_a_clear_error(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"x")
