@@ -181,7 +181,7 @@ class HtmlReport:
                 title=self.title,
                 meta=self.meta,
                 css=Markup(css),
-                csp=content_security_policy(css),
+                csp=Markup(content_security_policy(css)),  # our own constant text
                 summary=summary,
                 labels=LABELS,
                 histogram=histogram_svg(self.histogram),
