@@ -102,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as err:
         print(error_line(os_error_message(err)), file=sys.stderr)
         return ExitStatus.USAGE
+    except UnicodeError as err:  # e.g. undecodable standard input
+        print(error_line(f"cannot decode or encode text: {err}"), file=sys.stderr)
+        return ExitStatus.USAGE
     except KeyboardInterrupt:
         print("smartcheck: interrupted", file=sys.stderr)
         return ExitStatus.INTERRUPTED

@@ -130,7 +130,7 @@ class HtmlReport:
     histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
     spool: IO[str] = field(
         default_factory=lambda: tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by close()
-            max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8"
+            max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8", errors="backslashreplace"
         )
     )
 

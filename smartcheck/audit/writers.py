@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import logging
 import os
@@ -46,7 +47,7 @@ STDOUT = "-"
 REPORT_MODE = 0o600
 CSV_BOM = "\ufeff"
 #: Characters an .xlsx cell cannot hold (XML 1.0 forbids most C0 controls).
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _XLSX_MAX_CELL = 32767
 _NUMERIC_COLUMNS = frozenset({"score", "row"})
 
@@ -94,7 +95,11 @@ def open_report(
     name = "audit" if str(path) == STDOUT else Path(path).stem
     if kind == "xlsx":
         with _binary_target(path) as raw:
-            yield XlsxWriter(raw)
+            xlsx_writer = XlsxWriter(raw)
+            try:
+                yield xlsx_writer
+            finally:
+                xlsx_writer.close()
         return
     with _text_target(path) as fh:
         if kind == "jsonl":
@@ -112,6 +117,9 @@ def open_report(
 @contextlib.contextmanager
 def _text_target(path: str | Path) -> Iterator[IO[str]]:
     if str(path) == STDOUT:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
         yield sys.stdout
         sys.stdout.flush()
         return
@@ -132,12 +140,14 @@ def _binary_target(path: str | Path) -> Iterator[IO[bytes]]:
 @contextlib.contextmanager
 def atomic_text_file(target: Path) -> Iterator[IO[str]]:
     """Yield a temporary text file that replaces ``target`` on success and vanishes on error."""
-    with (
-        atomic_file(target) as raw,
-        open(raw.fileno(), "w", encoding="utf-8", newline="", closefd=False) as fh,
-    ):
-        yield fh
-        fh.flush()
+    with atomic_file(target) as raw:
+        # a lone surrogate is written as \udXXX: never an error that loses the report
+        fh = io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", newline="")
+        try:
+            yield fh
+            fh.flush()
+        finally:
+            fh.detach()  # atomic_file closes the binary file
 
 
 @contextlib.contextmanager
@@ -306,6 +316,7 @@ class XlsxWriter:
         self.sheet = self.book.create_sheet("audit")
         self.header = csv_header()
         self.sheet.append(self.header)
+        self.saved = False
 
     def write(self, result: AuditResult) -> None:
         """Write one result as a sheet row."""
@@ -318,6 +329,23 @@ class XlsxWriter:
         for key, value in summary_rows(summary):
             sheet.append([xlsx_cell("summary", key), xlsx_cell("summary", value)])
         self.book.save(self.fh)
+        self.saved = True
+
+    def close(self) -> None:
+        """After a failed run, end openpyxl's sheet streams and remove their temp files."""
+        if self.saved:
+            return
+        for sheet in self.book.worksheets:
+            stream = getattr(sheet, "_writer", None)
+            if stream is None:
+                continue
+            rows = getattr(sheet, "_rows", None)
+            with contextlib.suppress(Exception):  # the streams were cut mid-element
+                if rows is not None:
+                    rows.close()
+                stream.close()
+            with contextlib.suppress(Exception):
+                stream.cleanup()
 
 
 def xlsx_cell(column: str, value: object) -> object:

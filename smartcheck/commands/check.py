@@ -136,12 +136,20 @@ def read_goals(args: argparse.Namespace) -> list[str]:
             if stdin_used:
                 raise InputError("standard input (-) can be read only once")
             stdin_used = True
-            goals.extend(_lines(sys.stdin.read(), "standard input"))
+            goals.extend(_lines(_read_stdin(), "standard input"))
         elif isinstance(source, Path):
             goals.extend(_lines(_read_file(source), str(source)))
         else:
             goals.append(source)
     return goals
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"standard input: not UTF-8 text (byte {err.start})") from None
 
 
 def _read_file(path: Path) -> str:

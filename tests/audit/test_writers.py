@@ -128,8 +128,32 @@ def test_highlight_marks_evidence_and_escapes(
     assert highlight(make_analysis(text, evidence={"measurable": spans})) == expected
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".html"])
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".html", ".xlsx"])
+def test_lone_surrogates_and_controls_never_lose_the_report(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
+    path = tmp_path / f"report{suffix}"
+    odd = AuditResult(
+        index=0, source="in.jsonl", row=1, id="s\ud800", text="walk \ud800\x07 daily",
+        error="not_text", reason="a lone surrogate",
+    )  # fmt: skip
+    builder = SummaryBuilder()
+    with open_report(path) as writer:
+        for result in (odd, *_results()):
+            builder.add(result)
+            writer.write(result)
+        writer.finish(builder.build())
+    assert path.stat().st_size > 0
+    assert path.stat().st_mode & 0o777 == 0o600
+    if suffix == ".jsonl":
+        first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+        assert first["text"] == "walk \ud800\x07 daily"  # written as a JSON escape
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".html", ".xlsx"])
 def test_interrupted_run_leaves_no_file(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
     path = tmp_path / f"report{suffix}"
     with pytest.raises(KeyboardInterrupt), open_report(path) as writer:
         writer.write(_results()[0])
