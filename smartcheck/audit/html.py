@@ -257,7 +257,7 @@ def suggestion_for(analysis: GoalAnalysis | None) -> str | None:
 
 # --------------------------------------------------------------------------- charts
 
-_SVG_WIDTH = 640
+_SVG_WIDTH = 560
 _BAR_HEIGHT = 26
 _LABEL_WIDTH = 130
 
