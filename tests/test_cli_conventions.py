@@ -275,3 +275,14 @@ def test_report_files_are_private_to_their_owner(work: Path) -> None:
         os.umask(old)
     assert proc.returncode == 0, proc.stderr
     assert (work / "r.jsonl").stat().st_mode & 0o777 == 0o600
+
+
+def test_audit_report_to_standard_output_in_a_chosen_format(work: Path) -> None:
+    proc = run_cli(
+        "audit", "plans.csv", "--out", "-", "--format", "csv", "--no-suggestions", cwd=work
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("id,text,label,score,")
+    assert [line.split(",")[0] for line in lines[1:]] == ["g1", "g2"]
+    assert "audited 2 rows" in proc.stderr  # the summary moves to stderr, off the report

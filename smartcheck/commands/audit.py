@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Score every goal in the input files and write one report: JSON lines, CSV, Excel "
             "or a self-contained HTML page, chosen by the extension of --out (- writes JSON "
-            "lines, or --out-format, to standard output). Every input row appears in the "
+            "lines, or --format, to standard output). Every input row appears in the "
             "report once, in order; rows that cannot be analysed are listed with the reason. "
             "Word files and --notes inputs are searched for goal statements. Reports are "
             "created readable by their owner only (mode 0600): they hold health information."
@@ -53,9 +53,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="report file (.jsonl, .csv, .xlsx, .html) or - for standard output",
     )
     parser.add_argument(
-        "--out-format",
+        "--format",
         choices=REPORT_FORMATS,
-        help="report format when the extension does not say (default for -: jsonl)",
+        help="report format (default: from the extension of --out; jsonl for -)",
     )
     parser.add_argument(
         "--text-column",
@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     """Audit the inputs, write the report, print the summary and return the exit status."""
     config = project_config(args)
     out: str = args.out
-    fmt = report_format(out, args.out_format)
+    fmt = report_format(out, args.format)
     inputs: list[Path] = args.inputs
     check_paths(inputs, out)
     profile = args.profile or config.profile or "therapy"
