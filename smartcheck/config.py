@@ -94,6 +94,21 @@ def _load_toml(path: Path) -> dict[str, Any]:
     return data
 
 
+def _has_tool_table(pyproject: Path) -> bool:
+    """Return True when a pyproject.toml has ``[tool.smartcheck]``.
+
+    A pyproject.toml that is not valid TOML is passed over unless it mentions
+    ``tool.smartcheck``: someone else's broken project file must not stop smartcheck.
+    """
+    try:
+        return "smartcheck" in _load_toml(pyproject).get("tool", {})
+    except ConfigError:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+        if "tool.smartcheck" in text:
+            raise
+        return False
+
+
 def find_config_file(start: Path | None = None) -> Path | None:
     """Return the nearest smartcheck.toml, or pyproject.toml with ``[tool.smartcheck]``.
 
@@ -106,7 +121,7 @@ def find_config_file(start: Path | None = None) -> Path | None:
         if own.is_file():
             return own
         pyproject = directory / CONFIG_FILES[1]
-        if pyproject.is_file() and "smartcheck" in _load_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
     return None
 
