@@ -284,3 +284,50 @@ def test_html_report_has_a_score_chart_and_weakest_goals_with_rewrites(html_repo
 def test_html_report_isolates_bidirectional_controls(html_report: str) -> None:
     assert not re.search("[\u202a-\u202e\u2066-\u2069]", html_report)
     assert "<bdi>I will walk daily more x</bdi>" in html_report
+
+
+# --------------------------------------------------------------------------- hostile batch
+
+HOSTILE = [
+    {"id": "ok-1", "goal": STRONG},
+    {"id": "far-ref", "goal": "I will walk daily for 2 weeks", "reference_date": "9999-12-31"},
+    {"id": "10000y", "goal": "I will walk every day for the next 10000 years"},
+    {"id": "digits", "goal": "I will walk " + "9" * 400 + " steps a day"},
+    {"id": "surrogate", "goal": "I will walk \ud800 daily"},
+    {"id": "big-context", "goal": "I will walk 10 minutes daily", "context": "knee " * 200_000},
+    {"id": "emoji", "goal": "\U0001f600\U0001f600"},
+    {"id": "formula", "goal": '=HYPERLINK("http://example.invalid")'},
+    {"id": "dash", "goal": "-"},
+    {"id": "ok-2", "goal": WEAK},
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".html", ".xlsx"])
+def test_hostile_batch_returns_every_row_in_order_in_every_format(
+    tmp_path: Path, suffix: str
+) -> None:
+    # The per-goal error boundary (smartcheck.boundary, issue 12's robustness half) turns
+    # these inputs into error rows; without it the analyzer itself raises.
+    pytest.importorskip("smartcheck.boundary")
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
+    lines = [json.dumps(row, ensure_ascii=True) for row in HOSTILE]
+    (tmp_path / "hostile.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / f"r{suffix}"
+    status, _, err = _audit(tmp_path, "hostile.jsonl", "--out", out.name, "--no-suggestions")
+    assert status == 0, err
+    expected = [row["id"] for row in HOSTILE]
+    if suffix == ".jsonl":
+        ids = [r["id"] for r in _jsonl(out)]
+    elif suffix == ".csv":
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            ids = [r["id"] for r in csv.DictReader(fh)]
+    elif suffix == ".xlsx":
+        openpyxl = pytest.importorskip("openpyxl")
+        sheet = openpyxl.load_workbook(out)["audit"]
+        ids = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    else:
+        table = out.read_text(encoding="utf-8").split('id="rows-table"')[1]
+        ids = re.findall(r'<td class="id"><bdi>([^<]*)</bdi>', table)
+    assert ids == expected
