@@ -192,7 +192,8 @@ def run(args: argparse.Namespace) -> int:
     mean = summary.mean_score
     if fail_under is not None and (mean is None or mean < fail_under):
         if not args.quiet:
-            print(f"mean score below --fail-under {fail_under:g}", file=sys.stderr)
+            why = "no goals to score, so below" if mean is None else "mean score below"
+            print(f"{why} --fail-under {fail_under:g}", file=sys.stderr)
         return ExitStatus.FINDINGS
     return ExitStatus.OK
 
