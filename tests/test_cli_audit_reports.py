@@ -243,10 +243,11 @@ def test_html_report_is_self_contained_and_inert(html_report: str) -> None:
 
 
 def test_html_report_holds_the_run_metadata(html_report: str) -> None:
-    today = dt.datetime.now(dt.timezone.utc).date().isoformat()
     run_date = re.search(r'id="run-date">([^<]+)<', html_report)
-    assert run_date and run_date.group(1)[:10] in {today, (dt.date.fromisoformat(today)
-                                                           - dt.timedelta(days=1)).isoformat()}  # fmt: skip
+    assert run_date, "no run date"
+    ran = dt.datetime.fromisoformat(run_date.group(1))  # the moment the command started, UTC
+    assert ran.utcoffset() == dt.timedelta(0)
+    assert dt.timedelta(0) <= dt.datetime.now(dt.timezone.utc) - ran < dt.timedelta(hours=1)
     assert re.search(r'id="reference-date">2026-01-05<', html_report)
     assert re.search(r'id="profile">therapy<', html_report)
     assert re.search(r'id="version">[^<]+<', html_report)
