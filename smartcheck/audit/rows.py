@@ -13,15 +13,38 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class ReadOptions(_Frozen):
-    """How to read audit inputs: column names, encoding, and whether texts are notes."""
+Columns = str | tuple[str, ...] | None
 
-    text_column: str | None = Field(
-        default=None, description="Column or JSON key of the goal; default 'goal', then 'text'."
+
+def column_names(value: Columns) -> tuple[str, ...]:
+    """Return the column names of an option: one name, several, or none (use the defaults)."""
+    if value is None:
+        return ()
+    names = (value,) if isinstance(value, str) else value
+    return tuple(n.strip() for n in names if n.strip())
+
+
+class ReadOptions(_Frozen):
+    """How to read audit inputs: column names, encoding, and whether texts are notes.
+
+    Each column option takes one name or several; in each file the first one present
+    is used. Names match case-insensitively, with spaces and hyphens read as ``_``.
+    """
+
+    text_column: Columns = Field(
+        default=None,
+        description="Column(s) or JSON key(s) of the goal; default goal, goal_text, goals, "
+        "objective, statement, text.",
     )
-    id_column: str | None = Field(default=None, description="Column of the id; default 'id'.")
-    context_column: str | None = Field(
-        default=None, description="Column of the context; default 'context'."
+    id_column: Columns = Field(
+        default=None, description="Column(s) of the id; default id, goal_id."
+    )
+    context_column: Columns = Field(
+        default=None, description="Column(s) of the context; default context, diagnosis, problem."
+    )
+    group_column: str | None = Field(
+        default=None,
+        description="Column whose value each row carries as ``group`` (report breakdowns).",
     )
     encoding: str | None = Field(
         default=None, description="Force an encoding; by default UTF-8, then a detected one."
@@ -46,6 +69,7 @@ class AuditRow(_Frozen):
     span: tuple[int, int] | None = Field(
         default=None, description="Offsets of the goal in its note, for extracted goals."
     )
+    group: str | None = Field(default=None, description="Value of the group-by column.")
     error: str | None = None
     reason: str | None = None
     meta: tuple[tuple[str, str], ...] = Field(
@@ -65,6 +89,7 @@ class AuditResult(_Frozen):
     text: str | None = None
     goal: int | None = None
     span: tuple[int, int] | None = None
+    group: str | None = None
     analysis: GoalAnalysis | None = None
     error: str | None = None
     reason: str | None = None

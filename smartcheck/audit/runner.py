@@ -363,6 +363,7 @@ def _result(index: int, row: AuditRow, outcome: Outcome | None) -> AuditResult:
         "goal": row.goal,
         "span": row.span,
         "meta": row.meta,
+        "group": row.group,
     }
     if outcome is None:
         return AuditResult(**base, error=row.error, reason=row.reason)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from smartcheck.cli import ExitStatus
+from smartcheck.errors import InputError
 from smartcheck.schema import json_schemas, render, schema_filename
 
 
@@ -33,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(schemas, indent=2, ensure_ascii=False) + "\n")
         return ExitStatus.OK
     out: Path = args.out
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: not a directory (schema writes one file per model)")
     out.mkdir(parents=True, exist_ok=True)
     for name, schema in schemas.items():
         path = out / schema_filename(name)

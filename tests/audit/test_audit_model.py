@@ -63,10 +63,10 @@ def test_two_jobs_give_the_same_report_as_one(goal_csv: Path, tmp_path: Path) ->
 def test_cli_subprocess_writes_html_and_gates(goal_csv: Path, tmp_path: Path) -> None:
     out = tmp_path / "audit.html"
     cmd = [sys.executable, "-m", "smartcheck", "audit", str(goal_csv), "--out", str(out)]
-    cmd += ["--reference-date", "2026-01-05", "--fail-under", "101"]
+    cmd += ["--reference-date", "2026-01-05", "--fail-under", "100"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 1, done.stderr  # the report is written, then the gate fails
-    assert "audited 8 rows: 7 analysed, 1 errors" in done.stdout
+    assert "audited 8 rows: 7 goals, 0 not goals, 1 errors" in done.stdout
     page = out.read_text(encoding="utf-8")
     assert "<b>I will</b>" not in page and "&lt;b&gt;" in page
     assert page.count('<rect class="bar"') >= 3
@@ -84,7 +84,7 @@ def test_cli_audits_a_note(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "smartcheck", "audit", str(note), "--notes", "--out", str(out)]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    lines = out.read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].startswith("session#1,Go for a 20-minute walk every morning")
     assert lines[2].startswith("session#2,Call a friend twice a week")
     assert len(lines) == 3
@@ -92,4 +92,4 @@ def test_cli_audits_a_note(tmp_path: Path) -> None:
 
 def test_html_report_suggests_a_rewrite_for_weak_goals(goal_csv: Path, tmp_path: Path) -> None:
     html = _report(goal_csv, 1, tmp_path / "r.html")
-    assert 'class="suggestion">Try: ' in html
+    assert 'class="suggestion">Try: <bdi>' in html

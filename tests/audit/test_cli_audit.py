@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,13 @@ def test_audit_writes_report_and_summary(
     out = tmp_path / f"report{suffix}"
     assert main(["audit", str(goals_csv), "--out", str(out)]) == ExitStatus.OK
     captured = capsys.readouterr()
-    assert "audited 3 rows: 2 analysed, 1 errors" in captured.out
+    assert "audited 3 rows: 2 goals, 0 not goals, 1 errors" in captured.out
     assert captured.err == ""  # no progress bar when stderr is not a terminal
     if suffix == ".jsonl":
         records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
         assert [r["id"] for r in records] == ["g1", "g2", "g3"]
     elif suffix == ".csv":
-        with out.open(encoding="utf-8", newline="") as fh:
+        with out.open(encoding="utf-8-sig", newline="") as fh:
             assert [r["id"] for r in csv.DictReader(fh)] == ["g1", "g2", "g3"]
     else:
         assert "<svg" in out.read_text(encoding="utf-8")
@@ -123,4 +124,8 @@ def test_progress_bar_only_on_a_terminal_and_not_with_quiet(
     monkeypatch.setattr("sys.stderr", terminal)
     argv = ["audit", str(goals_csv), "--out", str(tmp_path / "r.jsonl")]
     assert main([*argv, "--quiet"] if quiet else argv) == ExitStatus.OK
-    assert ("goals" in "".join(terminal.parts)) is expect_bar
+    bar = "".join(terminal.parts)
+    assert ("rows" in bar) is expect_bar
+    if expect_bar:  # the row count is known up front: the bar shows the total and an ETA
+        assert "/3 [" in bar
+        assert re.search(r"\d/3 \[\d\d:\d\d<", bar)  # elapsed<remaining: an ETA field

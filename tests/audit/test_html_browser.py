@@ -70,16 +70,18 @@ def test_browser_renders_chart_and_tables(report: Path, tmp_path: Path) -> None:
     assert "<title>Goal audit: report</title>" in dom  # the injected script never ran
     assert len(re.findall(r'<rect class="bar"', dom)) == 5
     weakest = dom.split('id="weakest-table"')[1].split("</table>")[0]
-    assert weakest.count("<tr>") == 11  # header + ten goals
+    assert weakest.count("<tr>") == 9  # header + the eight goals that are not SMART
+    every_row = dom.split('id="rows-table"')[1].split("</table>")[0]
+    assert every_row.count("<tr") == 11  # header + all ten goals
     assert "<script>document" not in dom
     assert 'document.title="pwned"&lt;/script&gt;' in dom  # shown as text
 
 
 def test_browser_screenshot_shows_the_bars(report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
-    _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1100,900", report.as_uri())
+    _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,1400", report.as_uri())
     width, height, pixels = _read_png(shot.read_bytes())
-    assert (width, height) == (1100, 900)
+    assert (width, height) == (1280, 1400)
     assert pixels.count(BAR_GREEN) > 500  # the green pass-rate bars are painted
 
 

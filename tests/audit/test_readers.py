@@ -225,12 +225,12 @@ def test_read_docx_plan_made_in_test(tmp_path: Path) -> None:
     assert _texts(rows) == [
         "Client will practise paced breathing 10 minutes daily",
         "Client will log panic attacks every day for 4 weeks",
-        "Return to work 3 days a week",
+        "Return to work 3 days a week by 2026-03-01",  # the table's target date is its deadline
     ]
     assert [r.id for r in rows] == ["plan#1", "plan#2", "plan#3"]
 
 
-@pytest.mark.parametrize("name", ["plan.pdf", "plan.xlsx"])
+@pytest.mark.parametrize("name", ["plan.pdf", "plan.xls"])
 def test_unsupported_extension_is_a_clear_error(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"x")
@@ -241,3 +241,55 @@ def test_unsupported_extension_is_a_clear_error(tmp_path: Path, name: str) -> No
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(read_rows([tmp_path / "nope.csv"]))
+
+
+@pytest.mark.parametrize(
+    ("header", "options", "expected"),
+    [
+        # defaults, in order, case- and spacing-insensitive
+        ("Goal Text,Goal ID,Diagnosis", ReadOptions(), ("walk daily", "7", "knee")),
+        ("STATEMENT,ID,PROBLEM", ReadOptions(), ("walk daily", "7", "knee")),
+        ("goal-text,goal_id,context", ReadOptions(), ("walk daily", "7", "knee")),
+        ("objective,id,diagnosis", ReadOptions(), ("walk daily", "7", "knee")),
+        # several names: the first present wins
+        (
+            "Aim,Ref,Dx",
+            ReadOptions(text_column=("Plan", "aim"), id_column=("x", "REF"), context_column="dx"),
+            ("walk daily", "7", "knee"),
+        ),
+    ],
+)
+def test_columns_are_found_by_role(
+    tmp_path: Path, header: str, options: ReadOptions, expected: tuple[str, str, str]
+) -> None:
+    path = tmp_path / "plans.csv"
+    path.write_text(f"{header}\nwalk daily,7,knee\n", encoding="utf-8")
+    (row,) = list(read_rows([path], options))
+    assert (row.text, row.id, row.context) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [("g1,walk daily", "malformed"), ("g1,walk daily,knee,extra", "malformed"), ("g1,walk,", None)],
+)
+def test_csv_rows_must_have_the_header_width(tmp_path: Path, line: str, error: str | None) -> None:
+    path = tmp_path / "plans.csv"
+    path.write_text(f"id,goal,context\n{line}\n", encoding="utf-8")
+    (row,) = list(read_rows([path]))
+    assert row.error == error
+
+
+def test_jsonl_keys_match_like_columns_and_carry_group(tmp_path: Path) -> None:
+    path = tmp_path / "goals.jsonl"
+    records = [
+        {"Goal": "walk daily", "ID": "a", "Clinician": "Dr X"},
+        {"goal_text": "swim weekly", "Goal_ID": "b"},
+        {"summary": "nothing"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    rows = list(read_rows([path], ReadOptions(group_column="clinician")))
+    assert [(r.id, r.text, r.group) for r in rows[:2]] == [
+        ("a", "walk daily", "Dr X"),
+        ("b", "swim weekly", None),
+    ]
+    assert rows[2].error == "malformed"

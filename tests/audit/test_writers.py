@@ -68,7 +68,8 @@ def test_csv_safe_neutralises_formulas(value: object, expected: str) -> None:
 def test_csv_report_rows_columns_and_neutralising(tmp_path: Path) -> None:
     path = tmp_path / "report.csv"
     _write(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfid,")  # a BOM so Excel reads UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == csv_header()
     assert rows[0][:4] == ["id", "text", "label", "score"]
@@ -105,9 +106,9 @@ def test_html_report_escapes_user_text(tmp_path: Path) -> None:
     _write(path)
     page = path.read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page and "<b>walk" not in page
-    assert "&lt;script&gt;" in page and "alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;" in page and "alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert 'id="pass-rate-chart"' in page and 'id="weakest-table"' in page
-    assert "Try: I will &lt;b&gt;walk&lt;/b&gt; 10 minutes daily" in page
+    assert "Try: <bdi>I will &lt;b&gt;walk&lt;/b&gt; 10 minutes daily</bdi>" in page
 
 
 @pytest.mark.parametrize(
@@ -116,9 +117,9 @@ def test_html_report_escapes_user_text(tmp_path: Path) -> None:
         (
             "walk <daily>",
             [(5, 12)],
-            'walk <mark class="ev" title="measurable">&lt;daily&gt;</mark>',
+            '<bdi>walk <mark class="ev" title="measurable">&lt;daily&gt;</mark></bdi>',
         ),
-        ("a & b", [], "a &amp; b"),
+        ("a & b", [], "<bdi>a &amp; b</bdi>"),
     ],
 )
 def test_highlight_marks_evidence_and_escapes(
@@ -127,8 +128,32 @@ def test_highlight_marks_evidence_and_escapes(
     assert highlight(make_analysis(text, evidence={"measurable": spans})) == expected
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".html"])
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".html", ".xlsx"])
+def test_lone_surrogates_and_controls_never_lose_the_report(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
+    path = tmp_path / f"report{suffix}"
+    odd = AuditResult(
+        index=0, source="in.jsonl", row=1, id="s\ud800", text="walk \ud800\x07 daily",
+        error="not_text", reason="a lone surrogate",
+    )  # fmt: skip
+    builder = SummaryBuilder()
+    with open_report(path) as writer:
+        for result in (odd, *_results()):
+            builder.add(result)
+            writer.write(result)
+        writer.finish(builder.build())
+    assert path.stat().st_size > 0
+    assert path.stat().st_mode & 0o777 == 0o600
+    if suffix == ".jsonl":
+        first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+        assert first["text"] == "walk \ud800\x07 daily"  # written as a JSON escape
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".html", ".xlsx"])
 def test_interrupted_run_leaves_no_file(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
     path = tmp_path / f"report{suffix}"
     with pytest.raises(KeyboardInterrupt), open_report(path) as writer:
         writer.write(_results()[0])
