@@ -217,9 +217,7 @@ def run(args: argparse.Namespace) -> int:
         analysis = without_findings(outcome, ignore)
         if fail_under is not None and analysis.score < fail_under:
             below += 1
-        _print_analysis(
-            analysis, fmt=_format(args), single=single, color=color, first=number == 1
-        )
+        _print_analysis(analysis, fmt=_format(args), single=single, color=color, first=number == 1)
     if failures:
         print(
             f"smartcheck: error: {failures} of {len(outcomes)} goals could not be analysed",

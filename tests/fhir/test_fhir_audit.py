@@ -51,7 +51,7 @@ def test_bundle_audit_to_csv_neutralises_formulas(bundle_path: Path, tmp_path: P
     _, expected = build_bundle()
     out = tmp_path / "report.csv"
     _audit(bundle_path, out)
-    with out.open(encoding="utf-8", newline="") as fh:
+    with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["id"] for r in rows] == [i for i, _, _ in expected]
     assert sum(r["status"] == "error" for r in rows) == sum(e is not None for _, e, _ in expected)
@@ -67,7 +67,8 @@ def test_bundle_audit_to_html_escapes_goal_text(bundle_path: Path, tmp_path: Pat
     _audit(bundle_path, out)
     page = out.read_text(encoding="utf-8")
     errors = sum(e is not None for _, e, _ in expected)
-    assert f"{len(expected)} rows, {len(expected) - errors} analysed, {errors} errors" in page
+    assert f'<div class="n">{len(expected)}</div>rows audited' in page
+    assert f'<div class="card err"><div class="n">{errors}</div>errors' in page
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;" in page
     for rid, error, _ in expected:
@@ -122,7 +123,7 @@ def test_audit_command_reads_a_bundle_as_a_user_runs_it(bundle_path: Path, tmp_p
     assert proc.returncode == 0, proc.stderr
     errors = sum(e is not None for _, e, _ in expected)
     assert (
-        f"audited {len(expected)} rows: {len(expected) - errors} analysed, {errors} errors"
+        f"audited {len(expected)} rows: {len(expected) - errors} goals, 0 not goals, {errors} errors"
         in proc.stdout
     )
     assert "missing_goal 1" in proc.stdout and "unsupported_resource 3" in proc.stdout
