@@ -16,9 +16,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from smartcheck import clock
 from smartcheck.config import Settings
 from smartcheck.errors import InputError, NotTextError, SmartCheckError
-from smartcheck.extensions import register_extensions
+from smartcheck.extensions import GoalParams, register_extensions, write_params
 from smartcheck.guards import validate_text
 from smartcheck.kb.loader import default_kb
 from smartcheck.models import AnalysisFailure, Goal, GoalAnalysis
@@ -33,7 +34,7 @@ Item = str | Goal | tuple[str, str | None] | Mapping[str, Any]
 def resolve_reference_date(value: DateLike) -> dt.date:
     """Return the reference date: the given date, an ISO string, or today."""
     if value is None:
-        return dt.date.today()
+        return clock.today()
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -53,11 +54,14 @@ def _prepare(
     index: int | None,
 ) -> Doc:
     doc = nlp.make_doc(goal.text)
-    doc._.smartcheck_context = goal.context
-    doc._.smartcheck_reference_date = (goal.reference_date or reference_date).isoformat()
-    doc._.smartcheck_profile = profile
-    doc._.smartcheck_id = goal.id
-    doc._.smartcheck_index = index
+    params = GoalParams(
+        reference_date=goal.reference_date or reference_date,
+        profile=profile,
+        context=goal.context,
+        id=goal.id,
+        index=index,
+    )
+    write_params(doc, params)
     return doc
 
 
@@ -73,7 +77,7 @@ def analyze(
     *,
     context: str | None = None,
     reference_date: DateLike = None,
-    profile: str = "therapy",
+    profile: str | None = None,
     settings: Settings | None = None,
     id: str | None = None,
     suggestions: int = 0,
@@ -82,9 +86,12 @@ def analyze(
 
     Raises ``InputError`` (a ``ValueError``) for a non-string, empty, too long,
     binary or non-English goal, and ``ConfigError`` for an unknown profile.
-    ``suggestions > 0`` also fills ``GoalAnalysis.suggestions`` with that many rewrites.
+    ``profile`` defaults to ``settings.profile`` and the reference date to today,
+    read once here. ``suggestions > 0`` also fills ``GoalAnalysis.suggestions``
+    with that many rewrites.
     """
     settings = settings or Settings()
+    profile = profile or settings.profile  # the argument wins over Settings.profile
     default_kb().profile(profile)
     nlp = load_nlp(settings)
     clean = validate_text(text, settings, english_vocabulary(nlp))
@@ -151,7 +158,7 @@ def analyze_many(
     *,
     context: str | None = None,
     reference_date: DateLike = None,
-    profile: str = "therapy",
+    profile: str | None = None,
     settings: Settings | None = None,
     batch_size: int | None = None,
     n_process: int = 1,
@@ -163,6 +170,7 @@ def analyze_many(
     an ``AnalysisFailure`` with the reason in its place. Results stream; memory stays flat.
     """
     settings = settings or Settings()
+    profile = profile or settings.profile  # the argument wins over Settings.profile
     default_kb().profile(profile)
     ref = resolve_reference_date(reference_date)
     nlp = load_nlp(settings)

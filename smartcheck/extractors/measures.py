@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from smartcheck.extractors.base import Candidate, find_candidates, matches, overlaps, parse_number
-from smartcheck.extractors.state import ExtractionState
+from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Measure
 
@@ -83,13 +83,15 @@ def _instrument_measures(
     return out
 
 
-def find_measures(state: ExtractionState) -> list[Measure]:
-    """Find named instruments with their targets, and accuracy/trial criteria."""
+def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list[Measure]:
+    """Find named instruments with their targets, and accuracy/trial criteria.
+
+    ``timed`` are the spans of confidence ratings, frequencies and timeframes (a
+    named instrument never takes its criterion from them); ``taken`` adds the
+    durations, which only a named instrument may absorb ("TUG in under 14 sec").
+    """
     text = state.doc.text
-    taken = state.spans("confidence", "frequencies", "durations", "timeframes")
     all_cands = find_candidates(text, state.res, kinds=("measure",))
-    # A named instrument may take a time criterion ("TUG in under 14 sec").
-    timed = state.spans("confidence", "frequencies", "timeframes")
     used: set[int] = set()
     inst_cands = [c for c in all_cands if not any(overlaps(c.start, c.end, s, e) for s, e in timed)]
     out = _instrument_measures(state, inst_cands, used)

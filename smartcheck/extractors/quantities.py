@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 import logging
 import warnings
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from smartcheck.extractors.base import inside, matches, overlaps, parse_number
-from smartcheck.extractors.state import ExtractionState
+from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.models import Measure, Quantity
 
 logger = logging.getLogger(__name__)
@@ -108,16 +109,17 @@ def _counted_noun(num_tok: Token) -> Token | None:
     return None
 
 
-def find_quantities(state: ExtractionState) -> list[Quantity]:
-    """Find numbers with units or counted nouns, outside other elements."""
+def find_quantities(
+    state: ExtractionState, *, taken: Spans, measures: Sequence[Measure]
+) -> list[Quantity]:
+    """Find numbers with units or counted nouns, outside ``taken`` spans and named measures."""
     doc, res = state.doc, state.res
-    taken = state.spans("frequencies", "durations", "timeframes", "confidence")
-    measures = [(m.start, m.end) for m in state.found_of("measures", Measure) if m.instrument]
+    instruments = [(m.start, m.end) for m in measures if m.instrument]
     out: list[Quantity] = []
     for tok in doc:
         if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
             continue
-        if inside(tok.idx, tok.idx + len(tok.text), taken + measures):
+        if inside(tok.idx, tok.idx + len(tok.text), [*taken, *instruments]):
             continue
         prev = doc[tok.i - 1] if tok.i >= 2 else None
         if (
