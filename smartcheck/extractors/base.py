@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ class Candidate:
     start: int
     end: int
     groups: dict[str, str]
+    #: Character offsets of each named group that matched, into the whole text.
+    group_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -168,7 +171,8 @@ def find_candidates(
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            cand = Candidate(kind, pid, m.start(), m.end(), groups)
+            spans = {k: m.span(k) for k in groups}
+            cand = Candidate(kind, pid, m.start(), m.end(), groups, spans)
             found.append((-(m.end() - m.start()), order, m.start(), cand))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     chosen: list[Candidate] = []
@@ -186,9 +190,11 @@ def parse_number(text: str, res: Resources) -> float | None:
     if t in res.kb.numbers.words:
         return float(res.kb.numbers.words[t])
     try:
-        return float(t.replace(",", ""))
+        value = float(t.replace(",", ""))
     except ValueError:
         return None
+    # A number hundreds of digits long is no quantity anyone can do or count.
+    return value if math.isfinite(value) and abs(value) < 1e12 else None
 
 
 def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:

@@ -18,13 +18,52 @@ def _per(word: str, state: ExtractionState) -> Period | None:
     return state.res.kb.numbers.period_words.get(re.sub(r"\s+", " ", word.lower()))
 
 
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _day_index(word: str) -> int:
+    return _DAYS.index(word.lower()[:3])
+
+
+def _special(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
+    """Rates of the patterns that are not "N per period": ranges, clock times, q4h."""
+    g, pid = cand.groups, cand.pattern_id
+    text = state.doc.text[cand.start : cand.end]
+    if pid == "freq.day_range":  # "Mon–Fri": every day of the range
+        return float((_day_index(g["to_day"]) - _day_index(g["from_day"])) % 7 + 1), "week"
+    if pid == "freq.clock_times":  # "8 am/8 pm": each clock time once a day
+        return float(len(re.findall(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m", text, re.I))), "day"
+    if pid == "freq.q_hours":  # "q4h": every four hours
+        n = parse_number(g["n"], state.res)
+        return (24.0 / n, "day") if n else None
+    if pid == "freq.n_of_week":  # "on 3 of 5 school days"
+        n = parse_number(g["n"], state.res)
+        return (n, "week") if n else None
+    if "weekday" in g:
+        return float(len(_WEEKDAY.findall(text)) or 1), "week"
+    return None
+
+
+def _word_key(word: str) -> str:
+    """Normalise a frequency word: lowercase, one space, no dots ("q.d." -> "qd")."""
+    return re.sub(r"\s+", " ", word.lower().replace(".", "")).strip()
+
+
 def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
     """Turn a frequency candidate into ``(times, per)``."""
     g, res = cand.groups, state.res
-    text = state.doc.text[cand.start : cand.end].lower()
     words = res.kb.numbers.frequency_words
+    special = _special(cand, state)
+    if special is not None:
+        return special
+    if "word" in g and "event" in g:  # "all 3 meals daily"
+        n = parse_number(g["n"], res)
+        rate = words.get(_word_key(g["word"]))
+        return (n, rate.per) if n and rate else None
     if "word" in g:
-        key = re.sub(r"\s+", " ", g["word"].lower())
+        key = _word_key(g["word"])
+        if key.replace(" ", "") in words:
+            key = key.replace(" ", "")
         if "n" in g and key in words:  # "twice weekly"
             n = parse_number(g["n"], res)
             return (n, words[key].per) if n else None
@@ -38,14 +77,12 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
         return (rate.times, rate.per) if rate else None
     if cand.pattern_id == "freq.n_of_7":
         return float(g["n"]), "week"
-    if "weekday" in g:
-        return float(len(_WEEKDAY.findall(text)) or 1), "week"
     if "every_unit" in g:
         n = parse_number(g["n"], res)
         unit = g["every_unit"].lower()
         if not n:
             return None
-        if unit == "hours":
+        if unit in {"hours", "hrs"}:
             return 24.0 / n, "day"
         per = _per(unit.rstrip("s"), state)
         return (1.0 / n, per) if per else None

@@ -10,6 +10,15 @@ from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Measure
 
+#: The criterion prefix of a mastery criterion ("3 consecutive sessions").
+MASTERY = "consecutive"
+
+
+def is_mastery(m: Measure) -> bool:
+    """Tell whether ``m`` is a mastery criterion (a streak of sessions, trials or days)."""
+    return (m.criterion or "").startswith(MASTERY)
+
+
 #: How far after an instrument name its criterion may start, in characters.
 _WINDOW = 70
 
@@ -27,6 +36,10 @@ def comparator(word: str | None, lex: Lexicon) -> str | None:
 
 def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     g, res = cand.groups, state.res
+    if cand.pattern_id == "meas.consecutive":  # a streak: at least N in a row
+        n = parse_number(g.get("target") or g.get("target2", ""), res)
+        unit = (g.get("unit") or g.get("unit2") or "").lower()
+        return {"target": n, "comparator": ">=", "criterion": f"{MASTERY} {unit}"} if n else {}
     if cand.pattern_id == "meas.by_amount":  # a relative change: "by half", "by 20%"
         share = {"half": 50.0, "a third": 33.0, "a quarter": 25.0}
         word = " ".join(g["target"].lower().split())

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from smartcheck.extractors.base import inside, matches, overlaps, parse_number
+from smartcheck.extractors.base import find_candidates, inside, matches, overlaps, parse_number
+from smartcheck.extractors.measures import is_mastery
 from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.models import Measure, Quantity
 
@@ -109,13 +110,45 @@ def _counted_noun(num_tok: Token) -> Token | None:
     return None
 
 
+def _sets_and_reps(state: ExtractionState, taken: Spans) -> list[Quantity]:
+    """Read "3x15" as 3 sets and 15 repetitions, and "x2 sets" as 2 sets."""
+    text = state.doc.text
+    out: list[Quantity] = []
+    for cand in find_candidates(text, state.res, kinds=("quantity",)):
+        if any(overlaps(cand.start, cand.end, s, e) for s, e in taken):
+            continue
+        g, spans = cand.groups, cand.group_spans
+        if cand.pattern_id == "qty.sets_reps":
+            for name, unit in (("sets", "set"), ("reps", "repetition")):
+                s, e = spans[name]
+                value = parse_number(g[name], state.res)
+                if value is not None:
+                    out.append(Quantity(start=s, end=e, text=text[s:e], value=value, unit=unit))
+            continue
+        value = parse_number(g["n"], state.res)
+        entry = state.res.units.get(g["unit"].lower())
+        if value is not None:
+            unit = entry.unit if entry else g["unit"].lower().rstrip("s")
+            out.append(
+                Quantity(
+                    start=cand.start,
+                    end=cand.end,
+                    text=text[cand.start : cand.end],
+                    value=value,
+                    unit=unit,
+                )
+            )
+    return out
+
+
 def find_quantities(
     state: ExtractionState, *, taken: Spans, measures: Sequence[Measure]
 ) -> list[Quantity]:
     """Find numbers with units or counted nouns, outside ``taken`` spans and named measures."""
     doc, res = state.doc, state.res
-    instruments = [(m.start, m.end) for m in measures if m.instrument]
-    out: list[Quantity] = []
+    out: list[Quantity] = _sets_and_reps(state, taken)
+    taken = [*taken, *((q.start, q.end) for q in out)]
+    instruments = [(m.start, m.end) for m in measures if m.instrument or is_mastery(m)]
     for tok in doc:
         if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
             continue

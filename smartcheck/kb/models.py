@@ -216,7 +216,7 @@ class PatternSpec(_Data):
     """A regular expression that proposes candidate spans of one element kind."""
 
     id: str
-    kind: Literal["frequency", "duration", "timeframe", "measure", "confidence"]
+    kind: Literal["frequency", "duration", "timeframe", "measure", "confidence", "quantity"]
     regex: str
 
 
@@ -227,6 +227,11 @@ class PatternsFile(_Data):
     macros: dict[str, str]
     patterns: tuple[PatternSpec, ...]
     date: str
+    # Holiday name -> "MM-DD", or a rule smartcheck computes ("easter", "thanksgiving").
+    holidays: dict[str, str] = Field(default_factory=dict)
+    # Verb phrases whose clause names a one-off event that can end a goal
+    # ("before I go back to work", "until the cast comes off").
+    deadline_clause_verbs: tuple[str, ...] = ()
 
 
 class KnowledgeBase(_Data):
