@@ -39,7 +39,7 @@ def _special(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | 
     if pid == "freq.n_of_week":  # "on 3 of 5 school days"
         n = parse_number(g["n"], state.res)
         return (n, "week") if n else None
-    if "weekday" in g:
+    if "weekday" in g or "weekday_on" in g:
         return float(len(_WEEKDAY.findall(text)) or 1), "week"
     return None
 
@@ -118,6 +118,59 @@ def _merge_daily_weekly(items: list[Frequency], text: str) -> list[Frequency]:
     return out
 
 
+#: Before a rate: a determiner makes "weekly" an adjective ("a weekly budget sheet"),
+#: "how many times" a question, "from" the baseline of a change.
+_NOT_A_RATE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|my|his|her|their|your|our|this|that)\s+"
+    r"|\bhow\s+(?:many\s+times|often)\s+"
+    r"|\bfrom\s+(?:about\s+|around\s+|approximately\s+|~\s*)?)$",
+    re.I,
+)
+#: After a rate: "to" makes it the baseline of a change ("from 4/wk to 1/wk").
+_BASELINE_AFTER = re.compile(
+    r"^\s*,?\s*(?:down\s+|up\s+)?to\s+(?:under\s+|below\s+|about\s+|~\s*|<=?\s*|≤\s*)?\d",
+    re.I,
+)
+#: Before a rate: the target of a change whose baseline came first ("... to <=1/wk").
+_TARGET_BEFORE = re.compile(
+    r"\bfrom\b[^.;,]{1,40}\bto\s+(?:under\s+|below\s+|less\s+than\s+|<=?\s*|≤\s*)?$",
+    re.I,
+)
+
+
+def _names_event(after: str, events: frozenset[str]) -> bool:
+    words = re.findall(r"[a-z][\w'-]*", after.lower())[:4]
+    return any(w in events for w in words)
+
+
+def is_change_or_question(text: str, start: int, end: int) -> bool:
+    """Tell whether the rate at ``[start, end)`` is a change's baseline or target, or asked about.
+
+    Rubric (frequency): how often the behaviour happens. "Reduce hand washing from
+    40 times a day to under 15" states a measure's baseline, not a schedule.
+    """
+    before = text[max(0, start - 60) : start]
+    head = _NOT_A_RATE_BEFORE.search(before)
+    if head and re.match(r"\s*(?:how|from)\b", head.group(0), re.I):
+        return True
+    return bool(_BASELINE_AFTER.search(text[end : end + 12]) or _TARGET_BEFORE.search(before))
+
+
+def rate_adjective(text: str, start: int, end: int, events: frozenset[str]) -> str | None:
+    """Classify "a weekly <noun>": ``"given"`` in a condition, ``"adjective"``, or ``None``.
+
+    "Attend a weekly support group" is attended weekly (an event noun follows);
+    "set a daily phone alarm" implies a daily act unless the goal states its own
+    rate; "given a weekly list of words" is a condition, never the rate.
+    """
+    head = _NOT_A_RATE_BEFORE.search(text[max(0, start - 60) : start])
+    if head is None or _names_event(text[end : end + 40], events):
+        return None
+    if re.search(r"\bgiven\s+$", text[max(0, start - 60) : head.start() + max(0, start - 60)]):
+        return "given"
+    return "adjective"
+
+
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
     text = state.doc.text
@@ -125,20 +178,23 @@ def find_frequencies(state: ExtractionState) -> list[Frequency]:
         (s.start_char, s.end_char) for s in phrase_spans(state.doc, state.res, "vague_frequencies")
     ]
     items: list[Frequency] = []
+    adjectives: list[Frequency] = []
+    events = state.res.kb.units.event_nouns
     for cand in state.of_kind("frequency"):
         if any(overlaps(cand.start, cand.end, s, e) for s, e in vague):
             continue
+        if is_change_or_question(text, cand.start, cand.end):
+            continue
+        adjective = None
+        if cand.pattern_id == "freq.word":
+            adjective = rate_adjective(text, cand.start, cand.end, events)
         value = normalise_frequency(cand, state)
-        if value is None:
+        if value is None or adjective == "given":
             continue
         times, per = value
-        items.append(
-            Frequency(
-                start=cand.start,
-                end=cand.end,
-                text=text[cand.start : cand.end],
-                times=times,
-                per=per,
-            )
+        found = Frequency(
+            start=cand.start, end=cand.end, text=text[cand.start : cand.end], times=times, per=per
         )
-    return _merge_daily_weekly(items, text)
+        (adjectives if adjective else items).append(found)
+    # "a daily phone alarm" stands for the rate only when the goal states no other.
+    return _merge_daily_weekly(items or adjectives, text)

@@ -399,6 +399,8 @@ RESOLVERS: dict[str, _Resolver] = {
     "tf.this_period": _this_period,
     "tf.within_sessions": _sessions,
     "tf.season_period": _season,
+    "tf.paren": _counted,
+    "tf.bare_date": _dated,
 }
 
 
@@ -522,7 +524,8 @@ def find_timeframes(state: ExtractionState) -> list[Timeframe]:
     text = state.doc.text.lower()
     for cand in state.of_kind("timeframe"):
         before = text[max(0, cand.start - 12) : cand.start]
-        if cand.pattern_id == "tf.bare_relative" and _START_BEFORE.search(before):
+        starts = cand.pattern_id in {"tf.bare_relative", "tf.this_period"}
+        if starts and _START_BEFORE.search(before):
             continue  # "starting tomorrow" is a start, not an end point
         tf = resolve(cand, state)
         if tf is not None:
