@@ -166,7 +166,9 @@ def rate_adjective(text: str, start: int, end: int, events: frozenset[str]) -> s
     head = _NOT_A_RATE_BEFORE.search(text[max(0, start - 60) : start])
     if head is None or _names_event(text[end : end + 40], events):
         return None
-    if re.search(r"\bgiven\s+$", text[max(0, start - 60) : head.start() + max(0, start - 60)]):
+    if re.search(
+        r"\bgiven\s+$", text[max(0, start - 60) : head.start() + max(0, start - 60)], re.I
+    ):
         return "given"
     return "adjective"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import warnings
 from collections.abc import Sequence
 
@@ -141,23 +142,23 @@ def _sets_and_reps(state: ExtractionState, taken: Spans) -> list[Quantity]:
         if any(overlaps(cand.start, cand.end, s, e) for s, e in taken):
             continue
         g = cand.groups
-        if cand.pattern_id == "qty.sets_reps":  # "3x15": 15 repetitions (in 3 sets)
-            reps = parse_number(g["reps"], state.res)
-            if reps is not None:
-                out.append(
-                    Quantity(
-                        start=cand.start,
-                        end=cand.end,
-                        text=text[cand.start : cand.end],
-                        value=reps,
-                        unit="repetition",
+        span_text = text[cand.start : cand.end]
+        if cand.pattern_id == "qty.sets_reps":  # "3x15": 3 sets of 15 repetitions
+            for name, unit in (("sets", "set"), ("reps", "repetition")):
+                value = parse_number(g[name], state.res)
+                if value is not None:
+                    out.append(
+                        Quantity(
+                            start=cand.start, end=cand.end, text=span_text, value=value, unit=unit
+                        )
                     )
-                )
             continue
         value = parse_number(g["n"], state.res)
         entry = state.res.units.get(g["unit"].lower())
+        if entry is not None and entry.dimension in {"time", "calendar"}:
+            continue  # a range of minutes or weeks is a duration or a timeframe
         if value is not None:
-            unit = entry.unit if entry else g["unit"].lower().rstrip("s")
+            unit = entry.unit if entry else re.sub(r"(?<=[^s])s$", "", g["unit"].lower())
             out.append(
                 Quantity(
                     start=cand.start,
