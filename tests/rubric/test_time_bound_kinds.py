@@ -60,3 +60,5 @@ def test_time_bound_not_met(goal: str) -> None:
 def test_far_horizon_is_met_but_flagged_too_long(goal: str) -> None:
     t = analyze(goal, reference_date="2026-01-05").dimensions.time_bound
     assert t.met
+    assert "time_bound.too_long" in {f.id for f in t.findings}
+    assert t.score < 1.0
