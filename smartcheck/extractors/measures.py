@@ -19,6 +19,11 @@ def is_mastery(m: Measure) -> bool:
     return (m.criterion or "").startswith(MASTERY)
 
 
+#: Ratio criteria read as accuracy ("4 of 5 turns" = 80%).
+_RATIOS = {"meas.trials", "meas.ratio", "meas.ratio_correct"}
+#: Criteria that count only next to a named instrument ("AROM to 150°").
+_ATTACHED_ONLY = {"meas.to_target"}
+
 #: How far after an instrument name its criterion may start, in characters.
 _WINDOW = 70
 
@@ -51,13 +56,13 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     base = parse_number(g["base"], res) if g.get("base") else None
     cmp = comparator(g.get("cmp2"), res.kb.lexicon) or comparator(g.get("cmp"), res.kb.lexicon)
     if (
-        cand.pattern_id == "meas.from_to"
+        cand.pattern_id in {"meas.from_to", "meas.from_rate_to", "meas.to_target"}
         and cmp is None
         and target is not None
         and base is not None
     ):
         cmp = "<=" if target < base else ">="
-    if cand.pattern_id == "meas.trials":
+    if cand.pattern_id in {"meas.trials", "meas.ratio", "meas.ratio_correct"}:
         a, b = float(g["a"]), float(g["b"])
         if b == 0 or a > b:
             return {}
@@ -65,6 +70,14 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     if cand.pattern_id == "meas.accuracy" and cmp is None:
         cmp = "=" if target == 100 else ">="
     return {"target": target, "baseline": base, "comparator": cmp}
+
+
+def _toward(instrument: str, state: ExtractionState) -> str | None:
+    """The comparator a bare target implies for an instrument: at least, or at most."""
+    entry = next((m for m in state.res.kb.measures if m.id == instrument), None)
+    if entry is None:
+        return None
+    return ">=" if entry.direction == "higher" else "<="
 
 
 def _instrument_measures(
@@ -92,6 +105,8 @@ def _instrument_measures(
             used.add(best)
             fields = _criterion(cands[best], state)
             start, end = min(start, cands[best].start), max(end, cands[best].end)
+            if fields.get("comparator") is None and fields.get("target") is not None:
+                fields["comparator"] = _toward(inst, state)  # "AROM to 150°": better is higher
         out.append(Measure(start=start, end=end, text=text[start:end], instrument=inst, **fields))
     return out
 
@@ -115,7 +130,7 @@ def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list
         if (c.start, c.end) not in absorbed
         and (
             not any(overlaps(c.start, c.end, s, e) for s, e in taken)
-            or c.pattern_id in {"meas.from_to", "meas.accuracy"}
+            or c.pattern_id in {"meas.from_to", "meas.from_rate_to", "meas.accuracy"}
         )
     ]
     used = set()
@@ -126,9 +141,11 @@ def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list
         if not fields:
             continue
         pid = cand.pattern_id
+        if pid in _ATTACHED_ONLY:
+            continue
         if pid in {"meas.cmp_prefix", "meas.cmp_postfix"} and fields.get("target") is None:
             continue
-        instrument = "accuracy" if pid in {"meas.accuracy", "meas.trials"} else None
+        instrument = "accuracy" if pid in {"meas.accuracy", *_RATIOS} else None
         if pid == "meas.rating":
             before = text[max(0, cand.start - 40) : cand.start].lower()
             instrument = "pain NRS" if "pain" in before else "rating"
