@@ -248,7 +248,11 @@ def find_quantities(
     doc, res = state.doc, state.res
     out: list[Quantity] = _sets_and_reps(state, taken)
     taken = [*taken, *((q.start, q.end) for q in out)]
-    instruments = [(m.start, m.end) for m in measures if m.instrument or is_mastery(m)]
+    instruments = [
+        (m.start, m.end)
+        for m in measures
+        if m.instrument or is_mastery(m) or m.baseline is not None  # "from 6 to 2 tabs"
+    ]
     blocked = [*taken, *instruments]
     for tok in doc:
         if _skip_number(tok, blocked):
