@@ -97,8 +97,10 @@ def number_regex(kb: KnowledgeBase) -> str:
     """Return a regex alternation for numbers in digits or words."""
     words = sorted(kb.numbers.words, key=len, reverse=True)
     word_alt = "|".join(re.escape(w) for w in words)
-    # A digit run never starts inside a clock time or a decimal ("10:30", "2.5").
-    return rf"(?:(?<![\d:.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?:{word_alt})\b)"
+    # A digit run never starts inside a clock time, a decimal or a sum ("10:30", "2.5", "$50").
+    return (
+        rf"(?:(?<![\d:.,$£€])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?:{word_alt})\b)"
+    )
 
 
 def compile_resources(

@@ -36,7 +36,7 @@ def _special(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | 
     if pid == "freq.q_hours":  # "q4h": every four hours
         n = parse_number(g["n"], state.res)
         return (24.0 / n, "day") if n else None
-    if pid == "freq.n_of_week":  # "on 3 of 5 school days"
+    if pid in {"freq.n_of_week", "freq.n_days_of_week"}:  # "on 3 of 5 school days"
         n = parse_number(g["n"], state.res)
         return (n, "week") if n else None
     if "weekday" in g or "weekday_on" in g:

@@ -7,6 +7,7 @@ neither, with its classifier switched off explicitly (see ``_quantulum``).
 
 from __future__ import annotations
 
+import calendar
 import functools
 import logging
 import re
@@ -28,6 +29,10 @@ from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.models import Measure, Quantity
 
 logger = logging.getLogger(__name__)
+
+_MONTH_WORDS = frozenset(
+    {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m}
+)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -227,8 +232,8 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
         return Quantity(
             start=tok.idx, end=end, text=doc.text[tok.idx : end], value=value, unit="time"
         )
-    if nxt.text.lower() in res.kb.lexicon.not_units:
-        return None
+    if nxt.text.lower() in res.kb.lexicon.not_units or nxt.lower_.rstrip(".") in _MONTH_WORDS:
+        return None  # "1 May" is a date
     if nxt.text == "%" and not _followed_by_of(nxt):
         return None  # "80% accuracy" is a criterion (a measure); "75% of meal" an amount
     found = _unit_end(tok, nxt, res)

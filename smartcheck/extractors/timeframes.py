@@ -280,8 +280,20 @@ _COURSE = re.compile(
 )
 
 
-def _end_of_span(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
+#: What "at the end of X" must name to be a time: "at the end of the hallway" is a place.
+_PERIOD_WORDS = re.compile(
+    r"\b(?:day|week|month|year|quarter|q[1-4]|term|semester|trimester|session|program|programme"
+    r"|course|treatment|therapy|block|unit|placement|rotation|cycle|phase|episode|season|summer"
+    r"|spring|fall|autumn|winter|holidays?|break|school|grade|iep|poc|stay|admission)s?\b",
+    re.I,
+)
+
+
+def _end_of_span(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved | None:
     used, end = end_of(cand.groups["what"], state.reference_date, state.res)
+    prep = cand.groups.get("prep", "").lower()
+    if prep in {"at", "to"} and end is None and not _PERIOD_WORDS.search(cand.groups["what"]):
+        return None
     stop = cand.end
     if cand.pattern_id == "tf.end_of":
         stop = _after_words(state.doc.text, cand.group_spans["what"][0], used) or cand.end
@@ -524,7 +536,7 @@ def find_timeframes(state: ExtractionState) -> list[Timeframe]:
     text = state.doc.text.lower()
     for cand in state.of_kind("timeframe"):
         before = text[max(0, cand.start - 12) : cand.start]
-        starts = cand.pattern_id in {"tf.bare_relative", "tf.this_period"}
+        starts = cand.pattern_id in {"tf.bare_relative", "tf.this_period", "tf.bare_date"}
         if starts and _START_BEFORE.search(before):
             continue  # "starting tomorrow" is a start, not an end point
         tf = resolve(cand, state)

@@ -187,6 +187,9 @@ def test_milestones(goal: str, expected: tuple[str, str, int | None]) -> None:
         "I will meditate for 10 minutes every evening",
         "I will breathe slowly until the urge passes",
         "I will read before I go to bed each night",
+        "Pt will walk to the end of the hallway",
+        "Pt will rest at the end of the hallway",
+        "From 1 May I will stop smoking",
     ],
 )
 def test_not_timeframes(goal: str) -> None:
@@ -216,6 +219,7 @@ def test_not_timeframes(goal: str) -> None:
         ("Eat all 3 meals daily", "all 3 meals daily", 3, "day"),
         ("Attend a weekly support group", "weekly", 1, "week"),
         ("Lights out at 10:30 every day", "every day", 1, "day"),
+        ("Walk the dog 5 days out of 7", "5 days out of 7", 5, "week"),
     ],
 )
 def test_recurrences(goal: str, text: str, times: float, per: str) -> None:
@@ -235,6 +239,7 @@ def test_recurrences(goal: str, text: str, times: float, per: str) -> None:
         ("Given a weekly list of 10 words, Sam will spell 8 correctly", []),
         ("I will walk regularly for 4 weeks", []),
         ("Take Friday–Sunday off to unwind", []),
+        ("I will save $50 a week until Christmas", ["a week"]),
     ],
 )
 def test_not_recurrences(goal: str, expected: list[str]) -> None:
