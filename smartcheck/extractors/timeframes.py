@@ -165,10 +165,10 @@ def _parse_date(text: str, ref: dt.date) -> dt.date | None:
             nxt = ref + relativedelta(months=1) if ref.year < dt.MAXYEAR or ref.month < 12 else None
             found = _safe_date(nxt.year, nxt.month, n) if nxt else None
         return found
-    if re.fullmatch(r"[\d/-]+", low):
-        return _numeric_date(low, ref)
     if re.fullmatch(r"20\d\d", low):
         return _safe_date(int(low), 12, 31)
+    if re.fullmatch(r"[\d/-]+", low):
+        return _numeric_date(low, ref)
     quarter = re.fullmatch(r"q([1-4])", low)
     if quarter:
         return _quarter_end(int(quarter[1]), ref)
@@ -305,7 +305,8 @@ def _counted(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Re
     unit = g["unit"].lower()
     if not g.get("n") and unit.endswith("s"):
         return None  # "in the coming weeks": no number, no bound
-    n = parse_number(g["n"], state.res) if g.get("n") else 1.0
+    # A deadline given as a range ("within 4-6 weeks") is due by its far end.
+    n = parse_number(g.get("n_hi") or g["n"], state.res) if g.get("n") else 1.0
     if n is None:
         return None
     # A course of N sessions has no calendar end.
@@ -327,6 +328,13 @@ def _programme(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> 
 def _dated(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved | None:
     date = cand.groups["date"]
     end = parse_date(date, state.reference_date, state.res)
+    prep = cand.groups.get("prep", "").lower()
+    if (
+        end is not None
+        and re.fullmatch(r"20\d\d", date.strip())
+        and prep.startswith(("before", "prior"))
+    ):
+        end = _safe_date(end.year - 1, 12, 31)  # "before 2027" ends with 2026
     if cand.pattern_id == "tf.in_month":
         if end is not None and date.split()[0].lower().rstrip(".") in _MONTHS:
             end = _end_of_month(end.year, end.month)

@@ -53,6 +53,12 @@ def _tf(goal: str, ref: dt.date = REF) -> list[tuple[str, str, int | None]]:
             ("within the next quarter", "deadline", 90),
         ),
         ("next 3 wks: ice knee after every walk", ("next 3 wks", "period", 21)),
+        (
+            "Within 36 instructional weeks, Leo will write a paragraph",
+            ("Within 36 instructional weeks", "deadline", 252),
+        ),
+        ("Within 4-6 weeks, pt will walk without a cane", ("Within 4-6 weeks", "deadline", 42)),
+        ("Before 2027 I will pay off my card", ("Before 2027", "deadline", 360)),
     ],
 )
 def test_counted_deadlines(goal: str, expected: tuple[str, str, int | None]) -> None:
