@@ -45,6 +45,8 @@ def find_durations(state: ExtractionState) -> list[Duration]:
         if "n2" in g:
             extra = _seconds(g["n2"], g["unit2"], state)
             seconds += extra or 0.0
+        if cand.pattern_id == "dur.and_half":  # "an hour and a half"
+            seconds += (_seconds("1", g["unit"], state) or 0.0) / 2
         # A range ("30-45 minutes") commits to its lower end at least.
         lex = state.res.kb.lexicon
         # "15+ min" is at least 15 minutes.

@@ -72,8 +72,8 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
         if f"every {key}" in words:
             return words[f"every {key}"].times, words[f"every {key}"].per
         return None
-    if "other" in g:
-        rate = words.get(f"every other {g['other'].lower()}")
+    if "other" in g or "other2" in g:
+        rate = words.get(f"every other {(g.get('other') or g['other2']).lower()}")
         return (rate.times, rate.per) if rate else None
     if cand.pattern_id == "freq.n_of_7":
         return float(g["n"]), "week"

@@ -226,6 +226,10 @@ def test_not_timeframes(goal: str) -> None:
         ("Attend a weekly support group", "weekly", 1, "week"),
         ("Lights out at 10:30 every day", "every day", 1, "day"),
         ("Walk the dog 5 days out of 7", "5 days out of 7", 5, "week"),
+        ("Pt will complete HEP 1-2x daily", "1-2x daily", 1, "day"),
+        ("I will meditate once or twice a day", "once or twice a day", 1, "day"),
+        ("I will walk on alternate days", "on alternate days", 3.5, "week"),
+        ("Call my sister every other week", "every other week", 0.5, "week"),
     ],
 )
 def test_recurrences(goal: str, text: str, times: float, per: str) -> None:
@@ -316,6 +320,7 @@ def test_counts(goal: str, text: str, value: float, unit: str) -> None:
         ("30-day walking challenge: 15+ min a day", 900, "min"),
         ("Keep one phone-free hour each Sunday", 3600, "exact"),
         ("Walk briskly 150 min/wk", 9000, "exact"),
+        ("I will spend an hour and a half on homework", 5400, "exact"),
     ],
 )
 def test_session_lengths(goal: str, seconds: float, bound: str) -> None:
