@@ -114,6 +114,10 @@ def _numeric_date(text: str, ref: dt.date) -> dt.date | None:
     if iso:
         y, m, d = (int(x) for x in iso.groups())
         return _safe_date(y, m, d)
+    month_year = re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if month_year:  # "12/2026": the end of that month
+        month, year = int(month_year[1]), int(month_year[2])
+        return _end_of_month(year, month) if 1 <= month <= 12 else None
     num = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?", text)
     if not num:
         return None
@@ -390,6 +394,25 @@ def _sessions(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> R
     return ("period" if prep in {"across", "over"} else "deadline"), None, cand.end
 
 
+def _named_period(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
+    prep = cand.groups.get("prep", "").lower()
+    return ("deadline" if prep == "within" else "period"), None, cand.end
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _week_of_month(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
+    g, ref = cand.groups, state.reference_date
+    month = _MONTHS.get(g["month"].lower().rstrip("."))
+    last = _end_of_month(ref.year if month and month >= ref.month else ref.year + 1, month or 1)
+    if month is None or last is None:
+        return kind, None, cand.end
+    nth = _NTH.get(g["nth"].lower())
+    end = last if nth is None else last.replace(day=min(7 * nth, last.day))
+    return kind, end, cand.end
+
+
 def _season(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
     name = cand.groups["season"].lower()
     fixed = name in {"christmas", "easter", "xmas"}
@@ -420,6 +443,8 @@ RESOLVERS: dict[str, _Resolver] = {
     "tf.within_sessions": _sessions,
     "tf.season_period": _season,
     "tf.paren": _counted,
+    "tf.named_period": _named_period,
+    "tf.week_of_month": _week_of_month,
     "tf.bare_date": _dated,
 }
 

@@ -327,3 +327,40 @@ def test_session_lengths(goal: str, seconds: float, bound: str) -> None:
     a = analyze(goal, reference_date=REF)
     assert [(d.seconds, d.bound) for d in a.elements.durations] == [(seconds, bound)]
     assert all("min" not in t.text and "hour" not in t.text for t in a.elements.timeframes)
+
+
+# Rubric (T): more written forms of deadlines and periods seen in plans.
+@pytest.mark.parametrize(
+    ("goal", "expected"),
+    [
+        (
+            "Within the IEP period, Sam will read 90 wcpm",
+            ("Within the IEP period", "deadline", None),
+        ),
+        (
+            "During the next school term, Sam will read daily",
+            ("During the next school term", "period", None),
+        ),
+        (
+            "By the conclusion of the school year, Sam will read 90 wcpm",
+            ("By the conclusion of the school year", "deadline", None),
+        ),
+        ("By EOY, Sam will read 90 wcpm", ("By EOY", "deadline", None)),
+        ("By 12/2026 Sam will read 90 wcpm", ("By 12/2026", "deadline", 360)),
+        (
+            "By the 2nd week of March I will apply for 3 jobs",
+            ("By the 2nd week of March", "deadline", 68),
+        ),
+        (
+            "Over the course of 6 weeks I will taper my coffee",
+            ("Over the course of 6 weeks", "period", 42),
+        ),
+        (
+            "Within the next 3-4 sessions, client will name 2 triggers",
+            ("Within the next 3-4 sessions", "deadline", None),
+        ),
+        ("I will walk to the shops before my knee op", ("before my knee op", "deadline", None)),
+    ],
+)
+def test_more_written_forms(goal: str, expected: tuple[str, str, int | None]) -> None:
+    assert expected in _tf(goal)
