@@ -19,6 +19,22 @@ def is_mastery(m: Measure) -> bool:
     return (m.criterion or "").startswith(MASTERY)
 
 
+#: The criterion prefix of a rate per minute ("90 wcpm").
+PER_MINUTE = "per minute"
+
+
+def owns_its_number(m: Measure) -> bool:
+    """Tell whether the number in ``m`` is its criterion, not a separate amount.
+
+    True for a named instrument, a mastery streak, a change with a baseline
+    ("from 6 to 2 tabs") and a rate per minute ("90 wcpm").
+    """
+    crit = m.criterion or ""
+    return (
+        bool(m.instrument) or is_mastery(m) or m.baseline is not None or crit.startswith(PER_MINUTE)
+    )
+
+
 #: Ratio criteria read as accuracy ("4 of 5 turns" = 80%).
 _RATIOS = {"meas.trials", "meas.ratio", "meas.ratio_correct"}
 #: Criteria that count only next to a named instrument ("AROM to 150°").
@@ -45,6 +61,10 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
         n = parse_number(g.get("target") or g.get("target2", ""), res)
         unit = (g.get("unit") or g.get("unit2") or "").lower()
         return {"target": n, "comparator": ">=", "criterion": f"{MASTERY} {unit}"} if n else {}
+    if cand.pattern_id == "meas.rate_unit":  # "90 wcpm": at least 90 words a minute
+        n = parse_number(g["target"], res)
+        unit = " ".join(g["unit"].lower().split())
+        return {"target": n, "comparator": ">=", "criterion": f"{PER_MINUTE} ({unit})"} if n else {}
     if cand.pattern_id == "meas.by_amount":  # a relative change: "by half", "by 20%"
         share = {"half": 50.0, "a third": 33.0, "a quarter": 25.0}
         word = " ".join(g["target"].lower().split())

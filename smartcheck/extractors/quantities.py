@@ -24,7 +24,7 @@ from smartcheck.extractors.base import (
     overlaps,
     parse_number,
 )
-from smartcheck.extractors.measures import is_mastery
+from smartcheck.extractors.measures import owns_its_number
 from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.models import Measure, Quantity
 
@@ -253,11 +253,7 @@ def find_quantities(
     doc, res = state.doc, state.res
     out: list[Quantity] = _sets_and_reps(state, taken)
     taken = [*taken, *((q.start, q.end) for q in out)]
-    instruments = [
-        (m.start, m.end)
-        for m in measures
-        if m.instrument or is_mastery(m) or m.baseline is not None  # "from 6 to 2 tabs"
-    ]
+    instruments = [(m.start, m.end) for m in measures if owns_its_number(m)]
     blocked = [*taken, *instruments]
     for tok in doc:
         if _skip_number(tok, blocked):

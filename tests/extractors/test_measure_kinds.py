@@ -59,3 +59,16 @@ def test_rate_changes(goal: str, target: float) -> None:
 @pytest.mark.parametrize("goal", ["PHQ-9 under 10 over 8 sessions", "Walk daily over 6 weeks"])
 def test_over_n_sessions_is_no_comparison(goal: str) -> None:
     assert all(not (c == ">" and t in {8, 6}) for _, c, t in _measures(goal))
+
+
+# Rubric (measure): a rate per minute is a fluency criterion, not an amount.
+@pytest.mark.parametrize(
+    ("goal", "target"),
+    [("Student will read 90 wcpm on a grade 4 probe", 90), ("Student will type 25 wpm", 25)],
+)
+def test_rate_per_minute(goal: str, target: float) -> None:
+    a = analyze(goal, reference_date="2026-01-05")
+    assert (None, ">=", target) in [
+        (m.instrument, m.comparator, m.target) for m in a.elements.measures
+    ]
+    assert all(q.value != target for q in a.elements.quantities)
