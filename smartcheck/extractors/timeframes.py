@@ -349,8 +349,24 @@ def _dated(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Reso
     return kind, end, cand.end
 
 
-def _event(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
+#: With "at", an event is a point in time only when it is marked as one:
+#: "at the 6-week review", "at the next session", "at discharge"; "at the team
+#: meeting" and "at my appointments" name a setting.
+_AT_MARKED = re.compile(r"\b(?:next|final|last|annual|following|upcoming|first)\b", re.I)
+_AT_POINTS = re.compile(
+    r"^(?:discharge|d/c|re-?assessment|re-?evaluation|re-?eval|follow-?up)", re.I
+)
+
+
+def _event(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved | None:
     g, end = cand.groups, None
+    if g.get("prep", "").lower() == "at" and not (
+        g.get("n")
+        or g.get("date")
+        or _AT_MARKED.search(state.doc.text[cand.start : cand.end])
+        or _AT_POINTS.match(g.get("event", ""))
+    ):
+        return None
     if g.get("date"):
         end = parse_date(g["date"], state.reference_date, state.res)
     elif g.get("n"):

@@ -196,6 +196,8 @@ def test_milestones(goal: str, expected: tuple[str, str, int | None]) -> None:
         "Pt will walk to the end of the hallway",
         "Pt will rest at the end of the hallway",
         "From 1 May I will stop smoking",
+        "I will speak up at the team meeting",
+        "I will ask one question at my appointments",
     ],
 )
 def test_not_timeframes(goal: str) -> None:
