@@ -104,3 +104,25 @@ def test_time_phrases_in_any_text_never_raise(prefix: str, phrase: str, suffix: 
         return  # InputError (a ValueError) for text that is not an English goal
     for tf in a.elements.timeframes:
         assert text[tf.start : tf.end] == tf.text
+
+
+@pytest.mark.parametrize("ref", ["0001-01-01", "2024-02-29", "9999-12-25", "9999-12-31"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "by next Friday",
+        "by the 31st",
+        "by 2/29",
+        "until 31/12",
+        "by Thanksgiving",
+        "by the end of next year",
+        "by the 4th week of December",
+        "by 12/9999",
+        "within 99999999999 weeks",
+        "by mid-December",
+    ],
+)
+def test_edge_reference_dates_never_raise(ref: str, phrase: str) -> None:
+    a = analyze(f"I will walk daily {phrase}", reference_date=ref)
+    for tf in a.elements.timeframes:
+        assert (tf.days is None) == (tf.end_date is None)
