@@ -533,15 +533,8 @@ def _relative(word: str, ref: dt.date, res: Resources) -> dt.date | None:
     return shift(ref, n, unit)
 
 
-def _is_habit(tokens: list[Token], lex_words: frozenset[str]) -> bool:
-    return any(t.lower_ in lex_words for t in tokens)
-
-
-_HABIT_WORDS = frozenset(
-    {"each", "every", "daily", "nightly", "bed", "bedtime", "sleep", "asleep", "morning"}
-    | {"mornings", "night", "nights", "evening", "evenings", "meal", "meals", "breakfast"}
-    | {"lunch", "dinner", "urge", "craving", "calm"}
-)
+def _is_habit(tokens: list[Token], habit_words: frozenset[str]) -> bool:
+    return any(t.lower_ in habit_words for t in tokens)
 
 
 def clause_deadlines(state: ExtractionState) -> list[Timeframe]:
@@ -568,7 +561,7 @@ def clause_deadlines(state: ExtractionState) -> list[Timeframe]:
                 right = t.i - 1
                 break
         span = doc[tok.i : right + 1]
-        if _is_habit(list(span), _HABIT_WORDS):
+        if _is_habit(list(span), state.res.kb.patterns.habit_words):
             continue
         end_date = None
         if state.res.date_re is not None:

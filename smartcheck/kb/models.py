@@ -232,6 +232,8 @@ class PatternsFile(_Data):
     # Verb phrases whose clause names a one-off event that can end a goal
     # ("before I go back to work", "until the cast comes off").
     deadline_clause_verbs: tuple[str, ...] = ()
+    # Words that make such a clause a routine instead ("before I go to bed each night").
+    habit_words: frozenset[str] = frozenset()
 
 
 class KnowledgeBase(_Data):
