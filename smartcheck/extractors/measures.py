@@ -38,7 +38,7 @@ def owns_its_number(m: Measure) -> bool:
 #: Ratio criteria read as accuracy ("4 of 5 turns" = 80%).
 _RATIOS = {"meas.trials", "meas.ratio", "meas.ratio_correct"}
 #: Criteria that count only next to a named instrument ("AROM to 150°").
-_ATTACHED_ONLY = {"meas.to_target"}
+_ATTACHED_ONLY = {"meas.to_target", "meas.value_unit"}
 
 #: How far after an instrument name its criterion may start, in characters.
 _WINDOW = 70
@@ -110,7 +110,7 @@ def _instrument_measures(
             continue
         best = None
         for i, cand in enumerate(cands):
-            if i in used:
+            if i in used or cand.pattern_id == "meas.value_unit":
                 continue
             inside = cand.start <= span.start_char and span.end_char <= cand.end
             after = 0 <= cand.start - span.end_char <= _WINDOW and not re.search(
@@ -119,6 +119,17 @@ def _instrument_measures(
             if inside or after:
                 best = i
                 break
+        if best is None:  # a value right before the name: "90° knee flexion"
+            best = next(
+                (
+                    i
+                    for i, c in enumerate(cands)
+                    if i not in used
+                    and c.pattern_id == "meas.value_unit"
+                    and 0 <= span.start_char - c.end <= 3
+                ),
+                None,
+            )
         start, end = span.start_char, span.end_char
         fields: dict[str, object] = {}
         if best is not None:

@@ -176,10 +176,12 @@ def _sets_and_reps(state: ExtractionState, taken: Spans) -> list[Quantity]:
     return out
 
 
-def _skip_number(tok: Token, blocked: Spans) -> bool:
+def _skip_number(tok: Token, blocked: Spans, labels: frozenset[str] = frozenset()) -> bool:
     """Tell whether a numeric token cannot start a quantity."""
     if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
         return True
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels:
+        return True  # "grade 4", "IDDSI level 5": a label, not a count
     if inside(tok.idx, tok.idx + len(tok.text), blocked):
         return True
     doc = tok.doc
@@ -256,7 +258,7 @@ def find_quantities(
     instruments = [(m.start, m.end) for m in measures if owns_its_number(m)]
     blocked = [*taken, *instruments]
     for tok in doc:
-        if _skip_number(tok, blocked):
+        if _skip_number(tok, blocked, res.kb.units.label_words):
             continue
         found = _quantity_at(tok, res, taken)
         if found is not None:

@@ -97,6 +97,8 @@ class UnitsFile(_Data):
     units: tuple[UnitEntry, ...]
     event_nouns: frozenset[str]
     named_quantities: dict[str, NamedQuantity] = Field(default_factory=dict)
+    # Words after which a number names something instead of counting it ("grade 4", "level 5").
+    label_words: frozenset[str] = frozenset()
 
 
 class MeasureEntry(_Data):

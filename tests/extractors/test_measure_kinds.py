@@ -72,3 +72,26 @@ def test_rate_per_minute(goal: str, target: float) -> None:
         (m.instrument, m.comparator, m.target) for m in a.elements.measures
     ]
     assert all(q.value != target for q in a.elements.quantities)
+
+
+# Rubric (measure): a value right before an instrument is its target ("90° knee flexion").
+@pytest.mark.parametrize(
+    ("goal", "target"), [("Do heel slides daily to reach 90° knee flexion", 90)]
+)
+def test_value_before_instrument(goal: str, target: float) -> None:
+    a = analyze(goal, reference_date="2026-01-05")
+    assert target in [m.target for m in a.elements.measures]
+    assert all(q.value != target for q in a.elements.quantities)
+
+
+# A number after a label word names something ("grade 4 probe", "IDDSI level 5"); it counts nothing.
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Student will read 90 wcpm on a grade 4 probe",
+        "Pt will eat IDDSI level 5 solids at every meal",
+    ],
+)
+def test_label_numbers_are_no_quantities(goal: str) -> None:
+    a = analyze(goal, reference_date="2026-01-05")
+    assert all(q.value not in {4, 5} for q in a.elements.quantities)
