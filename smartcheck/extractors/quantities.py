@@ -123,6 +123,12 @@ def _counted_noun(num_tok: Token) -> Token | None:
     return None
 
 
+def _word_distance(a: Token, b: Token) -> int:
+    """Count the words from ``a`` to ``b``, a hyphenated word as one ("10 grade-level words")."""
+    hyphens = sum(1 for t in a.doc[a.i : b.i] if t.text == "-" and not t.whitespace_)
+    return b.i - a.i - 2 * hyphens
+
+
 def _is_denominator(tok: Token) -> bool:
     """Tell whether ``tok`` is the M of "N of M" / "N out of M" / "N/M"."""
     doc = tok.doc
@@ -204,7 +210,7 @@ def _unit_end(tok: Token, nxt: Token, res: Resources) -> tuple[str, Token] | Non
             return None
         return unit_entry.unit, _extend_to_head(end_tok)
     head = _count_head(tok) or _counted_noun(tok)
-    if head is not None and head.i - tok.i <= 4:
+    if head is not None and _word_distance(tok, head) <= 4:
         end_tok = _extend_to_head(head)
         after = doc[end_tok.i + 1] if end_tok.i + 1 < len(doc) else None
         if after is not None and f"{end_tok.lower_} {after.lower_}" in res.units:

@@ -308,6 +308,7 @@ def test_mastery_criteria(goal: str, text: str, target: float, criterion: str) -
         ("Practise the bus route 3 times before term starts", "3 times", 3, "time"),
         ("From next week: 10k steps daily", "10k steps", 10000, "step"),
         ("Eat at least 75% of each meal", "75%", 75, "%"),
+        ("Sam will read 10 grade-level sight words", "10 grade-level sight words", 10, "word"),
     ],
 )
 def test_counts(goal: str, text: str, value: float, unit: str) -> None:
