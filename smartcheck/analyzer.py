@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from smartcheck import clock
 from smartcheck.boundary import (
     check_code_points,
     safe_text,
@@ -25,7 +26,7 @@ from smartcheck.boundary import (
 )
 from smartcheck.config import Settings
 from smartcheck.errors import AnalysisError, InputError, NotTextError, SmartCheckError
-from smartcheck.extensions import register_extensions
+from smartcheck.extensions import GoalParams, register_extensions, write_params
 from smartcheck.guards import validate_text
 from smartcheck.kb.loader import default_kb
 from smartcheck.models import AnalysisFailure, Goal, GoalAnalysis
@@ -40,7 +41,7 @@ Item = str | Goal | tuple[str, str | None] | Mapping[str, Any]
 def resolve_reference_date(value: DateLike) -> dt.date:
     """Return the reference date: the given date, an ISO string, or today."""
     if value is None:
-        return dt.date.today()
+        return clock.today()
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -60,11 +61,14 @@ def _prepare(
     index: int | None,
 ) -> Doc:
     doc = nlp.make_doc(goal.text)
-    doc._.smartcheck_context = goal.context
-    doc._.smartcheck_reference_date = (goal.reference_date or reference_date).isoformat()
-    doc._.smartcheck_profile = profile
-    doc._.smartcheck_id = goal.id
-    doc._.smartcheck_index = index
+    params = GoalParams(
+        reference_date=goal.reference_date or reference_date,
+        profile=profile,
+        context=goal.context,
+        id=goal.id,
+        index=index,
+    )
+    write_params(doc, params)
     return doc
 
 
@@ -81,7 +85,7 @@ def analyze(
     *,
     context: str | None = None,
     reference_date: DateLike = None,
-    profile: str = "therapy",
+    profile: str | None = None,
     settings: Settings | None = None,
     id: str | None = None,
     suggestions: int = 0,
@@ -92,9 +96,12 @@ def analyze(
     binary or non-English goal, or a context that is not text or too long, and
     ``ConfigError`` for an unknown profile. It raises only ``smartcheck.errors``
     types: an unexpected failure becomes ``AnalysisError``.
-    ``suggestions > 0`` also fills ``GoalAnalysis.suggestions`` with that many rewrites.
+    ``profile`` defaults to ``settings.profile`` and the reference date to today,
+    read once here. ``suggestions > 0`` also fills ``GoalAnalysis.suggestions``
+    with that many rewrites.
     """
     settings = settings or Settings()
+    profile = profile or settings.profile  # the argument wins over Settings.profile
     default_kb().profile(profile)
     nlp = load_nlp(settings)
     if isinstance(text, str):
@@ -226,7 +233,7 @@ def analyze_many(
     *,
     context: str | None = None,
     reference_date: DateLike = None,
-    profile: str = "therapy",
+    profile: str | None = None,
     settings: Settings | None = None,
     batch_size: int | None = None,
     n_process: int = 1,
@@ -239,6 +246,7 @@ def analyze_many(
     fails unexpectedly (error ``analysis_failed``). Results stream; memory stays flat.
     """
     settings = settings or Settings()
+    profile = profile or settings.profile  # the argument wins over Settings.profile
     default_kb().profile(profile)
     ref = resolve_reference_date(reference_date)
     nlp = load_nlp(settings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import shutil
@@ -12,7 +11,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
-from smartcheck.extensions import SPANS_KEY, register_extensions
+from smartcheck import clock
+from smartcheck.extensions import SPANS_KEY, read_params, register_extensions
 from smartcheck.extractors.base import compile_resources
 from smartcheck.extractors.context import read_context
 from smartcheck.extractors.pipeline import extract_elements
@@ -72,11 +72,12 @@ class SmartCheckComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Analyse the goal in ``doc`` and set ``doc._.smart`` and ``doc.spans``."""
-        ref_raw = doc._.smartcheck_reference_date
-        # A spaCy user who adds the component without our API gets today's date here.
-        ref = dt.date.fromisoformat(ref_raw) if ref_raw else dt.date.today()
-        profile = self.kb.profile(doc._.smartcheck_profile or self.profile)
-        context = doc._.smartcheck_context
+        params = read_params(doc)
+        # The component is an API boundary too: a spaCy user who runs it without
+        # ``analyze`` and sets no date gets today's, read once through the clock.
+        ref = params.reference_date or clock.today()
+        profile = self.kb.profile(params.profile or self.profile)
+        context = params.context
         elements = extract_elements(doc, self.res, ref)
         ctx_doc = self.nlp.make_doc(context) if context else None
         inp = RubricInput(
@@ -90,8 +91,8 @@ class SmartCheckComponent:
         )
         non_goal = inp.not_a_goal
         analysis = GoalAnalysis(
-            id=doc._.smartcheck_id,
-            index=doc._.smartcheck_index,
+            id=params.id,
+            index=params.index,
             text=doc.text,
             context=context,
             reference_date=ref,

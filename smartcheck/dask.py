@@ -28,7 +28,7 @@ except ImportError as err:  # pragma: no cover - depends on the environment
         "smartcheck.dask needs the optional Dask dependencies: pip install 'smartcheck[dask]'"
     ) from err
 
-from smartcheck import analyze_many
+from smartcheck import analyze_many, clock
 from smartcheck.config import Settings
 from smartcheck.models import AnalysisFailure, GoalAnalysis
 
@@ -48,7 +48,7 @@ def analyze_partition(
     items: Iterable[Any],
     *,
     offset: int = 0,
-    profile: str = "therapy",
+    profile: str | None = None,
     reference_date: dt.date | None = None,
     settings: Settings | None = None,
 ) -> list[Result]:
@@ -64,7 +64,7 @@ def analyze_partition(
 def analyze_bag(
     bag: db.Bag,
     *,
-    profile: str = "therapy",
+    profile: str | None = None,
     reference_date: dt.date | None = None,
     settings: Settings | None = None,
 ) -> db.Bag:
@@ -75,7 +75,7 @@ def analyze_bag(
     result carries its global ``index``, as in a local run. The reference
     date defaults to today, fixed once here so every worker uses the same day.
     """
-    reference_date = reference_date or dt.date.today()
+    reference_date = reference_date or clock.today()
     parts = bag.map_partitions(list).to_delayed()
     offset: Any = 0
     outputs = []
@@ -97,7 +97,7 @@ def analyze_records_distributed(
     records: Iterable[Any],
     scheduler: str | Client,
     *,
-    profile: str = "therapy",
+    profile: str | None = None,
     reference_date: dt.date | None = None,
     settings: Settings | None = None,
     chunk_size: int = 500,
@@ -129,7 +129,7 @@ def analyze_chunks_distributed(
     chunks: Iterable[Sequence[Any]],
     scheduler: str | Client,
     *,
-    profile: str = "therapy",
+    profile: str | None = None,
     reference_date: dt.date | None = None,
     settings: Settings | None = None,
     max_in_flight: int | None = None,
@@ -140,7 +140,7 @@ def analyze_chunks_distributed(
     chunks (the audit runner): indexes count across chunks, as in one
     ``analyze_many`` over the concatenated items.
     """
-    reference_date = reference_date or dt.date.today()
+    reference_date = reference_date or clock.today()
     client, owned = _connect(scheduler)
     try:
         limit = max_in_flight or max(2, 2 * sum(client.nthreads().values()))

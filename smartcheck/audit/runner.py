@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from smartcheck import clock
 from smartcheck.analyzer import analyze_many
 from smartcheck.audit.readers import read_rows
 from smartcheck.audit.rows import AuditResult, AuditRow, ReadOptions
@@ -155,7 +156,7 @@ class Auditor:
         return AuditRun(self._results(iter(rows)))
 
     def _results(self, rows: Iterator[AuditRow]) -> Iterator[AuditResult]:
-        reference_date = self.reference_date or dt.date.today()
+        reference_date = self.reference_date or clock.today()
         args = (reference_date, self.profile, self.settings, self.batch_size)
         chunks = _chunks(rows, self.batch_size)
         if self.dask_scheduler:

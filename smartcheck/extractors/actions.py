@@ -282,11 +282,8 @@ def _object_text(obj: Token | None) -> str | None:
 
 
 def state_main_verbs(state: ExtractionState) -> list[tuple[Token, str]]:
-    """Return :func:`main_verbs` of the goal, computed once per goal."""
-    if "main_verbs" not in state.memo:
-        state.memo["main_verbs"] = main_verbs(state.doc, state.res.kb.lexicon)
-    verbs: list[tuple[Token, str]] = state.memo["main_verbs"]
-    return verbs
+    """Return :func:`main_verbs` of the goal, computed once by the pipeline."""
+    return list(state.main_verbs)
 
 
 def find_actions(state: ExtractionState) -> list[Action]:

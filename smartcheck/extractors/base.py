@@ -40,6 +40,8 @@ class Candidate:
     start: int
     end: int
     groups: dict[str, str]
+    #: Character offsets of each named group that matched, into the whole text.
+    group_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,7 +97,10 @@ def number_regex(kb: KnowledgeBase) -> str:
     """Return a regex alternation for numbers in digits or words."""
     words = sorted(kb.numbers.words, key=len, reverse=True)
     word_alt = "|".join(re.escape(w) for w in words)
-    return rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{word_alt})\b)"
+    # A digit run never starts inside a clock time, a decimal or a sum ("10:30", "2.5", "$50").
+    return (
+        rf"(?:(?<![\d:.,$£€])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?:{word_alt})\b)"
+    )
 
 
 def compile_resources(
@@ -169,7 +174,8 @@ def find_candidates(
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            cand = Candidate(kind, pid, m.start(), m.end(), groups)
+            spans = {k: m.span(k) for k in groups}
+            cand = Candidate(kind, pid, m.start(), m.end(), groups, spans)
             found.append((-(m.end() - m.start()), order, m.start(), cand))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     chosen: list[Candidate] = []

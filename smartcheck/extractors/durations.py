@@ -45,9 +45,13 @@ def find_durations(state: ExtractionState) -> list[Duration]:
         if "n2" in g:
             extra = _seconds(g["n2"], g["unit2"], state)
             seconds += extra or 0.0
+        if cand.pattern_id == "dur.and_half":  # "an hour and a half"
+            seconds += (_seconds("1", g["unit"], state) or 0.0) / 2
         # A range ("30-45 minutes") commits to its lower end at least.
         lex = state.res.kb.lexicon
-        bound = "min" if "n_hi" in g and "bound" not in g else bound_of(g.get("bound"), lex)
+        # "15+ min" is at least 15 minutes.
+        ranged = ("n_hi" in g or "plus" in g) and "bound" not in g
+        bound = "min" if ranged else bound_of(g.get("bound"), lex)
         out.append(
             Duration(
                 start=cand.start,

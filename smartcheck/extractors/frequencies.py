@@ -18,13 +18,52 @@ def _per(word: str, state: ExtractionState) -> Period | None:
     return state.res.kb.numbers.period_words.get(re.sub(r"\s+", " ", word.lower()))
 
 
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _day_index(word: str) -> int:
+    return _DAYS.index(word.lower()[:3])
+
+
+def _special(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
+    """Rates of the patterns that are not "N per period": ranges, clock times, q4h."""
+    g, pid = cand.groups, cand.pattern_id
+    text = state.doc.text[cand.start : cand.end]
+    if pid == "freq.day_range":  # "Mon–Fri": every day of the range
+        return float((_day_index(g["to_day"]) - _day_index(g["from_day"])) % 7 + 1), "week"
+    if pid == "freq.clock_times":  # "8 am/8 pm": each clock time once a day
+        return float(len(re.findall(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m", text, re.I))), "day"
+    if pid == "freq.q_hours":  # "q4h": every four hours
+        n = parse_number(g["n"], state.res)
+        return (24.0 / n, "day") if n else None
+    if pid in {"freq.n_of_week", "freq.n_days_of_week"}:  # "on 3 of 5 school days"
+        n = parse_number(g["n"], state.res)
+        return (n, "week") if n else None
+    if "weekday" in g or "weekday_on" in g:
+        return float(len(_WEEKDAY.findall(text)) or 1), "week"
+    return None
+
+
+def _word_key(word: str) -> str:
+    """Normalise a frequency word: lowercase, one space, no dots ("q.d." -> "qd")."""
+    return re.sub(r"\s+", " ", word.lower().replace(".", "")).strip()
+
+
 def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
     """Turn a frequency candidate into ``(times, per)``."""
     g, res = cand.groups, state.res
-    text = state.doc.text[cand.start : cand.end].lower()
     words = res.kb.numbers.frequency_words
+    special = _special(cand, state)
+    if special is not None:
+        return special
+    if "word" in g and "event" in g:  # "all 3 meals daily"
+        n = parse_number(g["n"], res)
+        rate = words.get(_word_key(g["word"]))
+        return (n, rate.per) if n and rate else None
     if "word" in g:
-        key = re.sub(r"\s+", " ", g["word"].lower())
+        key = _word_key(g["word"])
+        if key.replace(" ", "") in words:
+            key = key.replace(" ", "")
         if "n" in g and key in words:  # "twice weekly"
             n = parse_number(g["n"], res)
             return (n, words[key].per) if n else None
@@ -33,19 +72,17 @@ def normalise_frequency(cand: Candidate, state: ExtractionState) -> tuple[float,
         if f"every {key}" in words:
             return words[f"every {key}"].times, words[f"every {key}"].per
         return None
-    if "other" in g:
-        rate = words.get(f"every other {g['other'].lower()}")
+    if "other" in g or "other2" in g:
+        rate = words.get(f"every other {(g.get('other') or g['other2']).lower()}")
         return (rate.times, rate.per) if rate else None
     if cand.pattern_id == "freq.n_of_7":
         return float(g["n"]), "week"
-    if "weekday" in g:
-        return float(len(_WEEKDAY.findall(text)) or 1), "week"
     if "every_unit" in g:
         n = parse_number(g["n"], res)
         unit = g["every_unit"].lower()
         if not n:
             return None
-        if unit == "hours":
+        if unit in {"hours", "hrs"}:
             return 24.0 / n, "day"
         per = _per(unit.rstrip("s"), state)
         return (1.0 / n, per) if per else None
@@ -81,6 +118,61 @@ def _merge_daily_weekly(items: list[Frequency], text: str) -> list[Frequency]:
     return out
 
 
+#: Before a rate: a determiner makes "weekly" an adjective ("a weekly budget sheet"),
+#: "how many times" a question, "from" the baseline of a change.
+_NOT_A_RATE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|my|his|her|their|your|our|this|that)\s+"
+    r"|\bhow\s+(?:many\s+times|often)\s+"
+    r"|\bfrom\s+(?:about\s+|around\s+|approximately\s+|~\s*)?)$",
+    re.I,
+)
+#: After a rate: "to" makes it the baseline of a change ("from 4/wk to 1/wk").
+_BASELINE_AFTER = re.compile(
+    r"^\s*,?\s*(?:down\s+|up\s+)?to\s+(?:under\s+|below\s+|about\s+|~\s*|<=?\s*|≤\s*)?\d",
+    re.I,
+)
+#: Before a rate: the target of a change whose baseline came first ("... to <=1/wk").
+_TARGET_BEFORE = re.compile(
+    r"\bfrom\b[^.;,]{1,40}\bto\s+(?:under\s+|below\s+|less\s+than\s+|<=?\s*|≤\s*)?$",
+    re.I,
+)
+
+
+def _names_event(after: str, events: frozenset[str]) -> bool:
+    words = re.findall(r"[a-z][\w'-]*", after.lower())[:4]
+    return any(w in events for w in words)
+
+
+def is_change_or_question(text: str, start: int, end: int) -> bool:
+    """Tell whether the rate at ``[start, end)`` is a change's baseline or target, or asked about.
+
+    Rubric (frequency): how often the behaviour happens. "Reduce hand washing from
+    40 times a day to under 15" states a measure's baseline, not a schedule.
+    """
+    before = text[max(0, start - 60) : start]
+    head = _NOT_A_RATE_BEFORE.search(before)
+    if head and re.match(r"\s*(?:how|from)\b", head.group(0), re.I):
+        return True
+    return bool(_BASELINE_AFTER.search(text[end : end + 12]) or _TARGET_BEFORE.search(before))
+
+
+def rate_adjective(text: str, start: int, end: int, events: frozenset[str]) -> str | None:
+    """Classify "a weekly <noun>": ``"given"`` in a condition, ``"adjective"``, or ``None``.
+
+    "Attend a weekly support group" is attended weekly (an event noun follows);
+    "set a daily phone alarm" implies a daily act unless the goal states its own
+    rate; "given a weekly list of words" is a condition, never the rate.
+    """
+    head = _NOT_A_RATE_BEFORE.search(text[max(0, start - 60) : start])
+    if head is None or _names_event(text[end : end + 40], events):
+        return None
+    if re.search(
+        r"\bgiven\s+$", text[max(0, start - 60) : head.start() + max(0, start - 60)], re.I
+    ):
+        return "given"
+    return "adjective"
+
+
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
     text = state.doc.text
@@ -88,20 +180,23 @@ def find_frequencies(state: ExtractionState) -> list[Frequency]:
         (s.start_char, s.end_char) for s in phrase_spans(state.doc, state.res, "vague_frequencies")
     ]
     items: list[Frequency] = []
+    adjectives: list[Frequency] = []
+    events = state.res.kb.units.event_nouns
     for cand in state.of_kind("frequency"):
         if any(overlaps(cand.start, cand.end, s, e) for s, e in vague):
             continue
+        if is_change_or_question(text, cand.start, cand.end):
+            continue
+        adjective = None
+        if cand.pattern_id == "freq.word":
+            adjective = rate_adjective(text, cand.start, cand.end, events)
         value = normalise_frequency(cand, state)
-        if value is None:
+        if value is None or adjective == "given":
             continue
         times, per = value
-        items.append(
-            Frequency(
-                start=cand.start,
-                end=cand.end,
-                text=text[cand.start : cand.end],
-                times=times,
-                per=per,
-            )
+        found = Frequency(
+            start=cand.start, end=cand.end, text=text[cand.start : cand.end], times=times, per=per
         )
-    return _merge_daily_weekly(items, text)
+        (adjectives if adjective else items).append(found)
+    # "a daily phone alarm" stands for the rate only when the goal states no other.
+    return _merge_daily_weekly(items or adjectives, text)

@@ -6,9 +6,39 @@ import re
 from typing import Any
 
 from smartcheck.extractors.base import Candidate, find_candidates, matches, overlaps, parse_number
-from smartcheck.extractors.state import ExtractionState
+from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Measure
+
+#: The criterion prefix of a mastery criterion ("3 consecutive sessions").
+MASTERY = "consecutive"
+
+
+def is_mastery(m: Measure) -> bool:
+    """Tell whether ``m`` is a mastery criterion (a streak of sessions, trials or days)."""
+    return (m.criterion or "").startswith(MASTERY)
+
+
+#: The criterion prefix of a rate per minute ("90 wcpm").
+PER_MINUTE = "per minute"
+
+
+def owns_its_number(m: Measure) -> bool:
+    """Tell whether the number in ``m`` is its criterion, not a separate amount.
+
+    True for a named instrument, a mastery streak, a change with a baseline
+    ("from 6 to 2 tabs") and a rate per minute ("90 wcpm").
+    """
+    crit = m.criterion or ""
+    return (
+        bool(m.instrument) or is_mastery(m) or m.baseline is not None or crit.startswith(PER_MINUTE)
+    )
+
+
+#: Ratio criteria read as accuracy ("4 of 5 turns" = 80%).
+_RATIOS = {"meas.trials", "meas.ratio", "meas.ratio_correct"}
+#: Criteria that count only next to a named instrument ("AROM to 150°").
+_ATTACHED_ONLY = {"meas.to_target", "meas.value_unit"}
 
 #: How far after an instrument name its criterion may start, in characters.
 _WINDOW = 70
@@ -27,6 +57,14 @@ def comparator(word: str | None, lex: Lexicon) -> str | None:
 
 def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     g, res = cand.groups, state.res
+    if cand.pattern_id == "meas.consecutive":  # a streak: at least N in a row
+        n = parse_number(g.get("target") or g.get("target2", ""), res)
+        unit = (g.get("unit") or g.get("unit2") or "").lower()
+        return {"target": n, "comparator": ">=", "criterion": f"{MASTERY} {unit}"} if n else {}
+    if cand.pattern_id == "meas.rate_unit":  # "90 wcpm": at least 90 words a minute
+        n = parse_number(g["target"], res)
+        unit = " ".join(g["unit"].lower().split())
+        return {"target": n, "comparator": ">=", "criterion": f"{PER_MINUTE} ({unit})"} if n else {}
     if cand.pattern_id == "meas.by_amount":  # a relative change: "by half", "by 20%"
         share = {"half": 50.0, "a third": 33.0, "a quarter": 25.0}
         word = " ".join(g["target"].lower().split())
@@ -38,13 +76,13 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     base = parse_number(g["base"], res) if g.get("base") else None
     cmp = comparator(g.get("cmp2"), res.kb.lexicon) or comparator(g.get("cmp"), res.kb.lexicon)
     if (
-        cand.pattern_id == "meas.from_to"
+        cand.pattern_id in {"meas.from_to", "meas.from_rate_to", "meas.to_target"}
         and cmp is None
         and target is not None
         and base is not None
     ):
         cmp = "<=" if target < base else ">="
-    if cand.pattern_id == "meas.trials":
+    if cand.pattern_id in {"meas.trials", "meas.ratio", "meas.ratio_correct"}:
         a, b = float(g["a"]), float(g["b"])
         if b == 0 or a > b:
             return {}
@@ -52,6 +90,14 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
     if cand.pattern_id == "meas.accuracy" and cmp is None:
         cmp = "=" if target == 100 else ">="
     return {"target": target, "baseline": base, "comparator": cmp}
+
+
+def _toward(instrument: str, state: ExtractionState) -> str | None:
+    """The comparator a bare target implies for an instrument: at least, or at most."""
+    entry = next((m for m in state.res.kb.measures if m.id == instrument), None)
+    if entry is None:
+        return None
+    return ">=" if entry.direction == "higher" else "<="
 
 
 def _instrument_measures(
@@ -64,7 +110,7 @@ def _instrument_measures(
             continue
         best = None
         for i, cand in enumerate(cands):
-            if i in used:
+            if i in used or cand.pattern_id == "meas.value_unit":
                 continue
             inside = cand.start <= span.start_char and span.end_char <= cand.end
             after = 0 <= cand.start - span.end_char <= _WINDOW and not re.search(
@@ -73,23 +119,38 @@ def _instrument_measures(
             if inside or after:
                 best = i
                 break
+        if best is None:  # a value right before the name: "90° knee flexion"
+            best = next(
+                (
+                    i
+                    for i, c in enumerate(cands)
+                    if i not in used
+                    and c.pattern_id == "meas.value_unit"
+                    and 0 <= span.start_char - c.end <= 3
+                ),
+                None,
+            )
         start, end = span.start_char, span.end_char
         fields: dict[str, object] = {}
         if best is not None:
             used.add(best)
             fields = _criterion(cands[best], state)
             start, end = min(start, cands[best].start), max(end, cands[best].end)
+            if fields.get("comparator") is None and fields.get("target") is not None:
+                fields["comparator"] = _toward(inst, state)  # "AROM to 150°": better is higher
         out.append(Measure(start=start, end=end, text=text[start:end], instrument=inst, **fields))
     return out
 
 
-def find_measures(state: ExtractionState) -> list[Measure]:
-    """Find named instruments with their targets, and accuracy/trial criteria."""
+def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list[Measure]:
+    """Find named instruments with their targets, and accuracy/trial criteria.
+
+    ``timed`` are the spans of confidence ratings, frequencies and timeframes (a
+    named instrument never takes its criterion from them); ``taken`` adds the
+    durations, which only a named instrument may absorb ("TUG in under 14 sec").
+    """
     text = state.doc.text
-    taken = state.spans("confidence", "frequencies", "durations", "timeframes")
     all_cands = find_candidates(text, state.res, kinds=("measure",))
-    # A named instrument may take a time criterion ("TUG in under 14 sec").
-    timed = state.spans("confidence", "frequencies", "timeframes")
     used: set[int] = set()
     inst_cands = [c for c in all_cands if not any(overlaps(c.start, c.end, s, e) for s, e in timed)]
     out = _instrument_measures(state, inst_cands, used)
@@ -100,7 +161,7 @@ def find_measures(state: ExtractionState) -> list[Measure]:
         if (c.start, c.end) not in absorbed
         and (
             not any(overlaps(c.start, c.end, s, e) for s, e in taken)
-            or c.pattern_id in {"meas.from_to", "meas.accuracy"}
+            or c.pattern_id in {"meas.from_to", "meas.from_rate_to", "meas.accuracy"}
         )
     ]
     used = set()
@@ -111,9 +172,11 @@ def find_measures(state: ExtractionState) -> list[Measure]:
         if not fields:
             continue
         pid = cand.pattern_id
+        if pid in _ATTACHED_ONLY:
+            continue
         if pid in {"meas.cmp_prefix", "meas.cmp_postfix"} and fields.get("target") is None:
             continue
-        instrument = "accuracy" if pid in {"meas.accuracy", "meas.trials"} else None
+        instrument = "accuracy" if pid in {"meas.accuracy", *_RATIOS} else None
         if pid == "meas.rating":
             before = text[max(0, cand.start - 40) : cand.start].lower()
             instrument = "pain NRS" if "pain" in before else "rating"

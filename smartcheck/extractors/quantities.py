@@ -7,17 +7,32 @@ neither, with its classifier switched off explicitly (see ``_quantulum``).
 
 from __future__ import annotations
 
+import calendar
 import functools
 import logging
+import re
 import warnings
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from smartcheck.extractors.base import inside, matches, overlaps, parse_number
-from smartcheck.extractors.state import ExtractionState
+from smartcheck.extractors.base import (
+    Resources,
+    find_candidates,
+    inside,
+    matches,
+    overlaps,
+    parse_number,
+)
+from smartcheck.extractors.measures import owns_its_number
+from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.models import Measure, Quantity
 
 logger = logging.getLogger(__name__)
+
+_MONTH_WORDS = frozenset(
+    {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m}
+)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -108,68 +123,167 @@ def _counted_noun(num_tok: Token) -> Token | None:
     return None
 
 
-def find_quantities(state: ExtractionState) -> list[Quantity]:
-    """Find numbers with units or counted nouns, outside other elements."""
-    doc, res = state.doc, state.res
-    taken = state.spans("frequencies", "durations", "timeframes", "confidence")
-    measures = [(m.start, m.end) for m in state.found_of("measures", Measure) if m.instrument]
+def _word_distance(a: Token, b: Token) -> int:
+    """Count the words from ``a`` to ``b``, a hyphenated word as one ("10 grade-level words")."""
+    hyphens = sum(1 for t in a.doc[a.i : b.i] if t.text == "-" and not t.whitespace_)
+    return b.i - a.i - 2 * hyphens
+
+
+def _is_denominator(tok: Token) -> bool:
+    """Tell whether ``tok`` is the M of "N of M" / "N out of M" / "N/M"."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].lower_ in {"of", "/"} and doc[i - 2].like_num:
+        return True
+    return (
+        i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "out" and doc[i - 3].like_num
+    )
+
+
+def _followed_by_of(tok: Token) -> bool:
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].lower_ == "of"
+
+
+def _sets_and_reps(state: ExtractionState, taken: Spans) -> list[Quantity]:
+    """Read "3x15" as 3 sets and 15 repetitions, and "x2 sets" as 2 sets."""
+    text = state.doc.text
     out: list[Quantity] = []
-    for tok in doc:
-        if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
+    for cand in find_candidates(text, state.res, kinds=("quantity",)):
+        if any(overlaps(cand.start, cand.end, s, e) for s, e in taken):
             continue
-        if inside(tok.idx, tok.idx + len(tok.text), taken + measures):
-            continue
-        prev = doc[tok.i - 1] if tok.i >= 2 else None
-        if (
-            prev is not None
-            and prev.text == "-"
-            and not prev.whitespace_
-            and doc[tok.i - 2].like_num
-        ):
-            continue  # the end of a digit chain such as "5-4-3-2-1"
-        value = parse_number(tok.text, res)
-        if (
-            value is None
-            or tok.text.lower() in {"a", "an"}
-            or tok.text.lower().endswith(("am", "pm"))
-        ):
-            continue
-        nxt = _unit_token(tok)
-        if nxt is None or nxt.text.lower() in res.kb.lexicon.not_units or nxt.like_num:
-            continue
-        hyphen, hyphen_end = _hyphen_word(nxt)
-        unit_entry = res.units.get(hyphen.lower()) or res.units.get(nxt.text.lower())
-        end_tok = hyphen_end if hyphen.lower() in res.units else nxt
-        unit: str | None
-        if unit_entry is not None and unit_entry.dimension not in {"time", "calendar"}:
-            unit = unit_entry.unit
-            end_tok = _extend_to_head(end_tok)
-        elif unit_entry is not None:
-            continue
-        else:
-            head = _count_head(tok) or _counted_noun(tok)
-            if head is not None and head.i - tok.i <= 4:
-                end_tok = _extend_to_head(head)
-                after = doc[end_tok.i + 1] if end_tok.i + 1 < len(doc) else None
-                if after is not None and f"{end_tok.lower_} {after.lower_}" in res.units:
-                    end_tok = (
-                        after  # "10 heel raises" even when the tagger reads "raises" as a verb
+        g = cand.groups
+        span_text = text[cand.start : cand.end]
+        if cand.pattern_id == "qty.sets_reps":  # "3x15": 3 sets of 15 repetitions
+            for name, unit in (("sets", "set"), ("reps", "repetition")):
+                value = parse_number(g[name], state.res)
+                if value is not None:
+                    out.append(
+                        Quantity(
+                            start=cand.start, end=cand.end, text=span_text, value=value, unit=unit
+                        )
                     )
-                alias = res.units.get(end_tok.text.lower()) or res.units.get(head.text.lower())
-                unit = alias.unit if alias else end_tok.lemma_.lower()
-            elif nxt.pos_ in {"NOUN", "PROPN", "X", "SYM"} and not nxt.is_punct:
-                guess = quantulum_unit(f"{tok.text} {nxt.text}")
-                if guess is None:
-                    continue
-                unit = guess[1]
-            else:
-                continue
-        start, end = tok.idx, end_tok.idx + len(end_tok.text)
-        if any(overlaps(start, end, s, e) for s, e in taken):
-            end = nxt.idx + len(nxt.text)
-        out.append(Quantity(start=start, end=end, text=doc.text[start:end], value=value, unit=unit))
+            continue
+        value = parse_number(g["n"], state.res)
+        entry = state.res.units.get(g["unit"].lower())
+        if entry is not None and entry.dimension in {"time", "calendar"}:
+            continue  # a range of minutes or weeks is a duration or a timeframe
+        if value is not None:
+            unit = entry.unit if entry else re.sub(r"(?<=[^s])s$", "", g["unit"].lower())
+            out.append(
+                Quantity(
+                    start=cand.start,
+                    end=cand.end,
+                    text=text[cand.start : cand.end],
+                    value=value,
+                    unit=unit,
+                )
+            )
+    return out
+
+
+def _skip_number(tok: Token, blocked: Spans, labels: frozenset[str] = frozenset()) -> bool:
+    """Tell whether a numeric token cannot start a quantity."""
+    if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
+        return True
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels:
+        return True  # "grade 4", "IDDSI level 5": a label, not a count
+    if inside(tok.idx, tok.idx + len(tok.text), blocked):
+        return True
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i >= 2 else None
+    if prev is not None and prev.text == "-" and not prev.whitespace_ and doc[tok.i - 2].like_num:
+        return True  # the end of a digit chain such as "5-4-3-2-1"
+    low = tok.text.lower()
+    # "4 of 5 turns" is a ratio criterion, not 5 turns
+    return _is_denominator(tok) or low in {"a", "an"} or low.endswith(("am", "pm"))
+
+
+def _unit_end(tok: Token, nxt: Token, res: Resources) -> tuple[str, Token] | None:
+    """Return the unit of the number ``tok`` and the token that ends the quantity."""
+    doc = tok.doc
+    hyphen, hyphen_end = _hyphen_word(nxt)
+    unit_entry = res.units.get(hyphen.lower()) or res.units.get(nxt.text.lower())
+    end_tok = hyphen_end if hyphen.lower() in res.units else nxt
+    if unit_entry is not None:
+        if unit_entry.dimension in {"time", "calendar"}:
+            return None
+        return unit_entry.unit, _extend_to_head(end_tok)
+    head = _count_head(tok) or _counted_noun(tok)
+    if head is not None and _word_distance(tok, head) <= 4:
+        end_tok = _extend_to_head(head)
+        after = doc[end_tok.i + 1] if end_tok.i + 1 < len(doc) else None
+        if after is not None and f"{end_tok.lower_} {after.lower_}" in res.units:
+            end_tok = after  # "10 heel raises" even when the tagger reads "raises" as a verb
+        alias = res.units.get(end_tok.text.lower()) or res.units.get(head.text.lower())
+        if alias is not None and alias.dimension in {"time", "calendar"}:
+            return None  # "1 a day": a rate, not an amount
+        if end_tok.lower_ in res.kb.numbers.period_words:
+            return None  # "20 a night"
+        return (alias.unit if alias else end_tok.lemma_.lower()), end_tok
+    if nxt.pos_ in {"NOUN", "PROPN", "X", "SYM"} and not nxt.is_punct:
+        guess = quantulum_unit(f"{tok.text} {nxt.text}")
+        return (guess[1], end_tok) if guess is not None else None
+    return None
+
+
+def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
+    """Read the quantity that starts at the number ``tok``, if any."""
+    doc = tok.doc
+    value = parse_number(tok.text, res)
+    nxt = _unit_token(tok)
+    if value is None or nxt is None or nxt.like_num:
+        return None
+    if nxt.lower_ in {"times", "time"} and value >= 1:
+        # "practise it 3 times": a count of repetitions (a rate "3 times a day" is taken).
+        end = nxt.idx + len(nxt.text)
+        return Quantity(
+            start=tok.idx, end=end, text=doc.text[tok.idx : end], value=value, unit="time"
+        )
+    if nxt.text.lower() in res.kb.lexicon.not_units or nxt.lower_.rstrip(".") in _MONTH_WORDS:
+        return None  # "1 May" is a date
+    if nxt.text == "%" and not _followed_by_of(nxt):
+        return None  # "80% accuracy" is a criterion (a measure); "75% of meal" an amount
+    found = _unit_end(tok, nxt, res)
+    if found is None:
+        return None
+    unit, end_tok = found
+    start, end = tok.idx, end_tok.idx + len(end_tok.text)
+    if any(overlaps(start, end, s, e) for s, e in taken):
+        end = nxt.idx + len(nxt.text)
+    return Quantity(start=start, end=end, text=doc.text[start:end], value=value, unit=unit)
+
+
+def find_quantities(
+    state: ExtractionState, *, taken: Spans, measures: Sequence[Measure]
+) -> list[Quantity]:
+    """Find numbers with units or counted nouns, outside ``taken`` spans and named measures."""
+    doc, res = state.doc, state.res
+    out: list[Quantity] = _sets_and_reps(state, taken)
+    taken = [*taken, *((q.start, q.end) for q in out)]
+    instruments = [(m.start, m.end) for m in measures if owns_its_number(m)]
+    blocked = [*taken, *instruments]
+    for tok in doc:
+        if _skip_number(tok, blocked, res.kb.units.label_words):
+            continue
+        found = _quantity_at(tok, res, taken)
+        if found is not None:
+            out.append(found)
     for name, span in matches(doc, res.named_quantity_matcher):
         named = res.kb.units.named_quantities[name]
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in {"steps", "step"} and name.endswith("k"):
+            # "10k steps" counts steps in thousands, not kilometres
+            out.append(
+                Quantity(
+                    start=span.start_char,
+                    end=after.idx + len(after.text),
+                    text=doc.text[span.start_char : after.idx + len(after.text)],
+                    value=named.value * 1000,
+                    unit="step",
+                )
+            )
+            continue
         if not inside(span.start_char, span.end_char, taken):
             out.append(
                 Quantity(

@@ -97,6 +97,8 @@ class UnitsFile(_Data):
     units: tuple[UnitEntry, ...]
     event_nouns: frozenset[str]
     named_quantities: dict[str, NamedQuantity] = Field(default_factory=dict)
+    # Words after which a number names something instead of counting it ("grade 4", "level 5").
+    label_words: frozenset[str] = frozenset()
 
 
 class MeasureEntry(_Data):
@@ -241,7 +243,7 @@ class PatternSpec(_Data):
     """A regular expression that proposes candidate spans of one element kind."""
 
     id: str
-    kind: Literal["frequency", "duration", "timeframe", "measure", "confidence"]
+    kind: Literal["frequency", "duration", "timeframe", "measure", "confidence", "quantity"]
     regex: str
 
 
@@ -252,6 +254,13 @@ class PatternsFile(_Data):
     macros: dict[str, str]
     patterns: tuple[PatternSpec, ...]
     date: str
+    # Holiday name -> "MM-DD", or a rule smartcheck computes ("easter", "thanksgiving").
+    holidays: dict[str, str] = Field(default_factory=dict)
+    # Verb phrases whose clause names a one-off event that can end a goal
+    # ("before I go back to work", "until the cast comes off").
+    deadline_clause_verbs: tuple[str, ...] = ()
+    # Words that make such a clause a routine instead ("before I go to bed each night").
+    habit_words: frozenset[str] = frozenset()
 
 
 class KnowledgeBase(_Data):

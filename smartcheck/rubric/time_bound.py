@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from smartcheck.models import DimensionScore, Finding, Timeframe
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
 
@@ -12,6 +14,18 @@ _HEDGE_WINDOW = 12
 def hedged(tf: Timeframe, inp: RubricInput) -> bool:
     """Tell whether a hedge word sits right before the timeframe."""
     return any(0 <= tf.start - h.end <= _HEDGE_WINDOW for h in inp.flags("hedge"))
+
+
+def too_long(tf: Timeframe) -> bool:
+    """Tell whether a timeframe spans a year or more, even one too far to put a date on."""
+    if tf.days is not None:
+        return tf.days >= 365
+    m = _YEARS.search(tf.text)
+    return m is not None and (not m.group(1).isdigit() or int(m.group(1)) >= 1)
+
+
+#: "for the next 10000 years", "over 2 yrs": a count of years, read when no date resolves.
+_YEARS = re.compile(r"\b(\d+|a|one|two|three|four|five|ten)\s*(?:years?|yrs?)\b", re.I)
 
 
 def check_time_bound(inp: RubricInput) -> DimensionScore:
@@ -28,9 +42,9 @@ def check_time_bound(inp: RubricInput) -> DimensionScore:
             findings.append(finding(kb, "time_bound.vague_timeframe", tf))
     if valid:
         for tf in valid:
-            if tf.days is not None and tf.days >= 365:
+            if too_long(tf):
                 findings.append(finding(kb, "time_bound.too_long", tf))
-        value = 1.0 if all(tf.days is None or tf.days < 365 for tf in valid) else 0.8
+        value = 0.8 if any(too_long(tf) for tf in valid) else 1.0
         return score(
             "time_bound",
             True,
