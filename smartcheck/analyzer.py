@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from smartcheck.component import make_goal_doc
 from smartcheck.config import Settings
 from smartcheck.errors import InputError, NotTextError, SmartCheckError
 from smartcheck.extensions import register_extensions
@@ -52,7 +53,7 @@ def _prepare(
     profile: str,
     index: int | None,
 ) -> Doc:
-    doc = nlp.make_doc(goal.text)
+    doc = make_goal_doc(nlp, goal.text)
     doc._.smartcheck_context = goal.context
     doc._.smartcheck_reference_date = (goal.reference_date or reference_date).isoformat()
     doc._.smartcheck_profile = profile

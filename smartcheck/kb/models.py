@@ -132,6 +132,59 @@ class AssistanceFile(_Data):
     levels: tuple[AssistanceLevel, ...]
 
 
+AbbreviationKind = Literal[
+    "assistance", "frequency", "body", "activity", "device", "test", "time", "school_slp"
+]
+
+
+class AbbreviationEntry(_Data):
+    """One clinical abbreviation and the plain wording the parser reads instead.
+
+    ``abbr`` and ``variants`` are literal spellings (``case`` says whether they
+    match in any case or only as written); ``pattern`` replaces them with a
+    regular expression whose named groups fill ``expansion`` (through
+    ``values`` when a group's text maps to a word). ``before``/``after`` (and
+    their ``not_`` forms) are regexes on the text around a match.
+    """
+
+    abbr: str
+    variants: tuple[str, ...] = ()
+    case: Literal["any", "exact"] = "any"
+    expansion: str
+    kind: AbbreviationKind
+    pattern: str | None = None
+    values: dict[str, dict[str, str]] = Field(default_factory=dict)
+    before: str | None = None
+    not_before: str | None = None
+    after: str | None = None
+    not_after: str | None = None
+    rewrite: bool = True
+    note: str | None = None
+
+
+class AbbreviationsFile(_Data):
+    """``abbreviations.yaml``: clinical shorthand and its plain wording."""
+
+    version: str
+    entries: tuple[AbbreviationEntry, ...]
+
+
+
+class NonGoalsFile(_Data):
+    """``non_goals.yaml``: the wording of texts that are not goals."""
+
+    version: str
+    heading_terms: frozenset[str]
+    heading_prefixes: frozenset[str]
+    service_passive_verbs: frozenset[str]
+    service_receive_verbs: frozenset[str]
+    service_attend_verbs: frozenset[str]
+    service_terms: tuple[str, ...]
+    plan_labels: frozenset[str]
+    report_verbs: frozenset[str]
+    status_phrases: tuple[str, ...]
+    junk_placeholders: frozenset[str]
+
 class Limit(_Data):
     """A plausibility limit on a dose for some activities."""
 
@@ -243,6 +296,8 @@ class KnowledgeBase(_Data):
     patterns: PatternsFile
     findings: dict[str, FindingSpec]
     profiles: dict[str, Profile]
+    abbreviations: tuple[AbbreviationEntry, ...] = ()
+    non_goals: NonGoalsFile | None = None
 
     def concern(self, concern_id: str) -> ConcernEntry | None:
         """Return the concern with ``concern_id``, if any."""

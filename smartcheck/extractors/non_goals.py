@@ -1,0 +1,196 @@
+"""Texts that are not goals: questions, notes, symptom reports, plans of care, headings, junk.
+
+Rubric, "Goals and non-goals": a text that states no intention is not a goal.
+Each rule below marks one kind with a flag whose category is the kind (see
+``rubric.base.NON_GOAL_FLAGS``); the rubric then scores 0 everywhere. The
+rules read the parse of the normalised text, so "Pt c/o dizziness" is read as
+"Patient complains of dizziness". A text that names an intention ("will",
+"to", "want", an imperative) is never a note or a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from smartcheck.extractors.state import ExtractionState
+from smartcheck.kb.models import NonGoalsFile
+from smartcheck.models import Flag
+
+_FORMULA = re.compile(r"^\s*[=+@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)")
+_SPREADSHEET_ERROR = re.compile(r"^#[A-Z/0-9]+[!?]?$")
+_INTENT = {"will", "'ll", "shall", "going", "want", "wants", "plan", "plans", "would", "'d"}
+_MODAL_TAGS = {"MD"}
+_SYMPTOMS = re.compile(
+    r"\b(?:pain|ache|aching|sore|soreness|dizz\w*|fatigue|tired\w*|nause\w*|vomit\w*|anxi\w*|"
+    r"depress\w*|mood|sad\w*|shortness|breath\w*|dyspnea|numb\w*|tingl\w*|weak\w*|stiff\w*|"
+    r"swell\w*|swollen|headache\w*|migraine\w*|insomnia|sleep\w*|craving\w*|urge\w*|"
+    r"difficult\w*|trouble|spasm\w*|cramp\w*|symptom\w*|panic\w*|worr\w*|stress\w*|"
+    r"itch\w*|burning|discomfort|falls?|fell|lonel\w*|hallucinat\w*|voices)\b",
+    re.IGNORECASE,
+)
+
+
+def _whole(text: str, category: str) -> Flag:
+    stripped = text.rstrip()
+    start = len(stripped) - len(stripped.lstrip())
+    return Flag(start=start, end=len(stripped), text=stripped[start:], category=category)
+
+
+def _token(tok: Token, category: str) -> Flag:
+    return Flag(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, category=category)
+
+
+def is_junk(text: str, words: NonGoalsFile) -> bool:
+    """Tell whether a row holds no goal wording: no letters, a formula, or a placeholder."""
+    stripped = text.strip()
+    if not any(ch.isalpha() for ch in stripped):
+        return True
+    if _FORMULA.match(stripped) or _SPREADSHEET_ERROR.match(stripped):
+        return True
+    return stripped.lower().rstrip(".") in words.junk_placeholders
+
+
+def _has_intent(doc: Doc) -> bool:
+    return any(t.lower_ in _INTENT or t.tag_ in _MODAL_TAGS for t in doc)
+
+
+def _heading(doc: Doc, words: NonGoalsFile) -> bool:
+    """Tell whether the text is a heading: a short label, maybe numbered, maybe ending in ':'."""
+    text = doc.text.strip()
+    core = re.sub(r"[\s:.\-–—#)(]*\d*[\s:.\-–—)]*$", "", text).strip()
+    core = re.sub(r"^[\s\d.)(#-]*", "", core).strip().lower()
+    if not core or len(core.split()) > 6:
+        return False
+    if core in words.heading_terms:
+        return True
+    tokens = core.replace("-", " - ").split()
+    for cut in range(1, len(tokens)):
+        head = " ".join(tokens[:cut]).replace(" - ", "-")
+        tail = " ".join(tokens[cut:]).replace(" - ", "-")
+        if tail in words.heading_terms and all(
+            w in words.heading_prefixes or w.isdigit() for w in head.split()
+        ):
+            return True
+    return text.endswith(":") and len(core.split()) <= 4 and not any(
+        t.pos_ in {"VERB", "AUX"} for t in doc
+    )
+
+
+def _plan_label(doc: Doc, words: NonGoalsFile) -> bool:
+    """Tell whether the line opens with a plan-of-care label ("Frequency: 3x/wk x 4 wks")."""
+    head, sep, _ = doc.text.partition(":")
+    return bool(sep) and head.strip().lower() in words.plan_labels
+
+
+def _service_in(tokens: list[Token], words: NonGoalsFile) -> bool:
+    text = " ".join(t.lower_ for t in tokens)
+    return any(re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) for term in words.service_terms)
+
+
+def _plan_of_care(doc: Doc, words: NonGoalsFile, has_frequency: bool) -> Token | None:
+    """Return the verb of a line that schedules the person's visits, if it is one."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        passive = tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in tok.children
+        )
+        if passive and lemma in words.service_passive_verbs:
+            subj = [c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}]
+            if not subj or subj[0].lower_ not in {"therapist", "clinician"}:
+                return tok
+        if tok.pos_ == "VERB" and lemma in words.service_receive_verbs | words.service_attend_verbs:
+            scope = list(tok.subtree)[tok.i - tok.left_edge.i :]
+            if (lemma in words.service_receive_verbs or has_frequency) and _service_in(
+                scope, words
+            ):
+                return tok
+    return None
+
+
+def _report(doc: Doc, words: NonGoalsFile) -> Token | None:
+    """Return the reporting verb of a symptom report or note ("Pt reports…", "c/o…")."""
+    if _has_intent(doc):
+        return None
+    for sent in doc.sents:
+        root = sent.root
+        verb = root
+        if root.lemma_.lower() not in words.report_verbs:
+            verb = next(
+                (
+                    t
+                    for t in sent
+                    if t.lemma_.lower() in words.report_verbs and t.pos_ == "VERB" and t.i < root.i + 3
+                ),
+                root,
+            )
+        if verb.lemma_.lower() not in words.report_verbs:
+            continue
+        if verb.tag_ in {"VBZ", "VBD", "VBP", "VBN", "VBG"} or verb.i == sent.start:
+            if verb.tag_ == "VB" and verb.i == sent.start and verb.lower_ in {"rate", "note", "state"}:
+                continue  # an imperative: "Rate pain daily"
+            return verb
+        if verb.i == sent.start and verb.lower_.endswith("s"):
+            return verb
+    return None
+
+
+def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
+    """Return the verb of a past-tense or perfect note ("Client walked 400 m", "has met")."""
+    lower = doc.text.lower()
+    if any(p in lower for p in words.status_phrases):
+        return doc[0]
+    tokens = list(doc)
+    if _has_intent(doc):
+        return None
+    for sent in doc.sents:
+        root = sent.root
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+        if root.tag_ == "VBD" and has_subject and root.lemma_.lower() != "would":
+            return root
+        perfect = root.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB" for c in root.children
+        )
+        if perfect and has_subject:
+            return root
+    del tokens
+    return None
+
+
+def _question(doc: Doc, question_starts: frozenset[str]) -> bool:
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    return doc.text.rstrip().endswith("?") or (
+        len(words) > 1
+        and words[0].lower_ in question_starts
+        and words[1].lower_ in {"you", "u", "we", "they"}
+    )
+
+
+def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
+    """Return at most one flag saying which kind of non-goal the text is."""
+    doc = state.doc
+    words = state.res.kb.non_goals
+    if words is None:
+        return []
+    text = doc.text
+    if is_junk(text, words):
+        return [_whole(text, "junk")]
+    if _heading(doc, words):
+        return [_whole(text, "heading")]
+    if _question(doc, state.res.kb.lexicon.question_starts):
+        return [_whole(text, "question")]
+    if _plan_label(doc, words):
+        return [_whole(text, "plan_of_care")]
+    verb = _plan_of_care(doc, words, bool(state.found.get("frequencies")))
+    if verb is not None:
+        return [_whole(text, "plan_of_care")]
+    report = _report(doc, words)
+    if report is not None:
+        tail = doc[report.i :].text
+        kind = "symptom_report" if _SYMPTOMS.search(tail) else "progress_note"
+        return [_token(report, kind)]
+    note = _progress(doc, words)
+    if note is not None:
+        return [_token(note, "past_tense")]
+    return []
