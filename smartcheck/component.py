@@ -19,10 +19,9 @@ from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Elements, GoalAnalysis, NonGoalKind, Provenance
-from smartcheck.rubric.base import RubricInput
-from smartcheck.rubric.overall import overall
-from smartcheck.rubric.base import NON_GOAL_FLAGS
+from smartcheck.rubric.base import NON_GOAL_FLAGS, RubricInput
 from smartcheck.rubric.non_goal import non_goal_dimensions
+from smartcheck.rubric.overall import overall
 from smartcheck.rubric.score import score_dimensions
 from smartcheck.shorthand import Normalized, normalize, remap
 

@@ -105,8 +105,7 @@ def _shorthand_share(text: str) -> float:
     hits = sum(
         1
         for start, end in tokens
-        if _NUMBERISH.match(text[start:end])
-        or any(s < end and start < e for s, e in known)
+        if _NUMBERISH.match(text[start:end]) or any(s < end and start < e for s, e in known)
     )
     return hits / len(tokens)
 

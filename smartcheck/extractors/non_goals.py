@@ -58,13 +58,18 @@ def _has_intent(doc: Doc) -> bool:
 
 def _heading(doc: Doc, words: NonGoalsFile) -> bool:
     """Tell whether the text is a heading: a short label, maybe numbered, maybe ending in ':'."""
-    text = doc.text.strip()
+    text = re.sub(r"\s*\([^)]*\)", "", doc.text).strip()  # "Short-term goals (2 wks):"
     core = re.sub(r"[\s:.\-–—#)(]*\d*[\s:.\-–—)]*$", "", text).strip()
     core = re.sub(r"^[\s\d.)(#-]*", "", core).strip().lower()
     if not core or len(core.split()) > 6:
         return False
     if core in words.heading_terms:
         return True
+    label, sep, topic = _split_label(text)
+    if sep and topic and len(topic.split()) <= 3 and _heading_label(label, words):
+        topic_doc = [t for t in doc if t.idx >= len(text) - len(topic)]
+        if not any(t.pos_ in {"VERB", "AUX"} for t in topic_doc):
+            return True
     tokens = core.replace("-", " - ").split()
     for cut in range(1, len(tokens)):
         head = " ".join(tokens[:cut]).replace(" - ", "-")
@@ -73,20 +78,43 @@ def _heading(doc: Doc, words: NonGoalsFile) -> bool:
             w in words.heading_prefixes or w.isdigit() for w in head.split()
         ):
             return True
-    return text.endswith(":") and len(core.split()) <= 4 and not any(
-        t.pos_ in {"VERB", "AUX"} for t in doc
+    return (
+        text.endswith(":")
+        and len(core.split()) <= 4
+        and not any(t.pos_ in {"VERB", "AUX"} for t in doc)
+    )
+
+
+def _split_label(text: str) -> tuple[str, str, str]:
+    parts = re.split(r"\s*([:—–]|\s-\s)\s*", text.strip(), maxsplit=1)
+    if len(parts) < 3:
+        return text, "", ""
+    return parts[0], parts[1], parts[2].strip(" .")
+
+
+def _heading_label(label: str, words: NonGoalsFile) -> bool:
+    core = re.sub(r"[\s#]*\d+[a-z]?\s*$", "", label.strip().lower()).strip()
+    if core in words.heading_terms:
+        return True
+    tokens = core.split()
+    return any(
+        " ".join(tokens[cut:]) in words.heading_terms
+        and all(w in words.heading_prefixes or w.isdigit() for w in tokens[:cut])
+        for cut in range(1, len(tokens))
     )
 
 
 def _plan_label(doc: Doc, words: NonGoalsFile) -> bool:
     """Tell whether the line opens with a plan-of-care label ("Frequency: 3x/wk x 4 wks")."""
     head, sep, _ = doc.text.partition(":")
-    return bool(sep) and head.strip().lower() in words.plan_labels
+    return bool(sep) and head.strip().lower() in words.plan_labels and not _has_intent(doc)
 
 
 def _service_in(tokens: list[Token], words: NonGoalsFile) -> bool:
     text = " ".join(t.lower_ for t in tokens)
-    return any(re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) for term in words.service_terms)
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) for term in words.service_terms
+    )
 
 
 def _plan_of_care(doc: Doc, words: NonGoalsFile, has_frequency: bool) -> Token | None:
@@ -109,6 +137,81 @@ def _plan_of_care(doc: Doc, words: NonGoalsFile, has_frequency: bool) -> Token |
     return None
 
 
+def _provider(state: ExtractionState, words: NonGoalsFile) -> bool:
+    """Tell whether a clinician is the one acting, on a service verb ("SLP to provide …")."""
+    actors = state.found.get("actors", [])
+    clinician = any(getattr(a, "role", None) == "clinician" for a in actors)
+    if not clinician:
+        lex = state.res.kb.lexicon
+        first = re.match(r"\s*(?:the\s+)?([\w -]+?)\s+(?:will|to|shall)\s", state.doc.text.lower())
+        clinician = first is not None and (
+            first.group(1) in lex.clinician_subjects or first.group(1).endswith("therapist")
+        )
+    if not clinician:
+        return False
+    return any(
+        t.lemma_.lower() in words.provider_verbs and t.pos_ in {"VERB", "NOUN"} for t in state.doc
+    )
+
+
+def _service_opener(state: ExtractionState, words: NonGoalsFile) -> bool:
+    """Tell whether the line opens with a service and its frequency ("OT 3x/wk x 4 wks: …")."""
+    lower = state.doc.text.lower().lstrip()
+    opener = next(
+        (o for o in sorted(words.service_openers, key=len, reverse=True) if lower.startswith(o)),
+        None,
+    )
+    if opener is None or _has_intent(state.doc):
+        return False
+    offset = len(state.doc.text) - len(lower)
+    limit = offset + len(opener) + 8
+    return any(f.start <= limit for f in state.found.get("frequencies", []))
+
+
+def _result(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
+    """Tell whether a statement reports a result at a moment ("6MWT 412 m today")."""
+    if has_deadline or _has_intent(doc):
+        return False
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.tag_ == "VB" and first.pos_ == "VERB":
+        return False  # an imperative: "Walk 20 min today"
+    lower = doc.text.lower()
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", lower) for m in words.result_markers
+    )
+
+
+def _past_marker(doc: Doc, words: NonGoalsFile) -> bool:
+    lower = doc.text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", lower) for m in words.past_markers)
+
+
+def _courtesy(doc: Doc, words: NonGoalsFile) -> bool:
+    lower = doc.text.lower().lstrip()
+    return not _has_intent(doc) and any(
+        re.match(rf"{re.escape(c)}(?![\w])", lower) for c in words.courtesy_openers
+    )
+
+
+def _present_symptom(doc: Doc) -> Token | None:
+    """Return the verb of a present-tense symptom statement ("My knee swells up if I walk …")."""
+    if _has_intent(doc):
+        return None
+    for sent in doc.sents:
+        root = sent.root
+        if root.tag_ not in {"VBZ", "VBP"}:
+            continue
+        core = [
+            root,
+            *(c for c in root.children if c.dep_ in {"nsubj", "acomp", "dobj", "attr", "prt"}),
+        ]
+        if any(
+            _SYMPTOMS.search(t.text) for c in core for t in (c.subtree if c is not root else [c])
+        ):
+            return root
+    return None
+
+
 def _report(doc: Doc, words: NonGoalsFile) -> Token | None:
     """Return the reporting verb of a symptom report or note ("Pt reports…", "c/o…")."""
     if _has_intent(doc):
@@ -116,19 +219,28 @@ def _report(doc: Doc, words: NonGoalsFile) -> Token | None:
     for sent in doc.sents:
         root = sent.root
         verb = root
+        first = sent[0]
+        if first.lemma_.lower() in words.report_verbs and first.lower_.endswith(("s", "ed")):
+            return first  # "Reports 7/10 knee pain", "Denies SOB" (often tagged as a noun)
         if root.lemma_.lower() not in words.report_verbs:
             verb = next(
                 (
                     t
                     for t in sent
-                    if t.lemma_.lower() in words.report_verbs and t.pos_ == "VERB" and t.i < root.i + 3
+                    if t.lemma_.lower() in words.report_verbs
+                    and t.pos_ == "VERB"
+                    and t.i < root.i + 3
                 ),
                 root,
             )
         if verb.lemma_.lower() not in words.report_verbs:
             continue
         if verb.tag_ in {"VBZ", "VBD", "VBP", "VBN", "VBG"} or verb.i == sent.start:
-            if verb.tag_ == "VB" and verb.i == sent.start and verb.lower_ in {"rate", "note", "state"}:
+            if (
+                verb.tag_ == "VB"
+                and verb.i == sent.start
+                and verb.lower_ in {"rate", "note", "state"}
+            ):
                 continue  # an imperative: "Rate pain daily"
             return verb
         if verb.i == sent.start and verb.lower_.endswith("s"):
@@ -141,7 +253,6 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
     lower = doc.text.lower()
     if any(p in lower for p in words.status_phrases):
         return doc[0]
-    tokens = list(doc)
     if _has_intent(doc):
         return None
     for sent in doc.sents:
@@ -149,12 +260,15 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
         if root.tag_ == "VBD" and has_subject and root.lemma_.lower() != "would":
             return root
-        perfect = root.tag_ == "VBN" and any(
+        perfect = root.tag_ in {"VBN", "VBG"} and any(
             c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB" for c in root.children
         )
         if perfect and has_subject:
             return root
-    del tokens
+        first = sent[0]
+        opens_past = first.tag_ in {"VBD", "VBN"} or first.lower_ in words.past_forms
+        if opens_past and first.tag_ != "VB" and _past_marker(doc, words):
+            return first
     return None
 
 
@@ -174,13 +288,13 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
     if words is None:
         return []
     text = doc.text
-    if is_junk(text, words):
+    if is_junk(text, words) or _courtesy(doc, words):
         return [_whole(text, "junk")]
     if _heading(doc, words):
         return [_whole(text, "heading")]
     if _question(doc, state.res.kb.lexicon.question_starts):
         return [_whole(text, "question")]
-    if _plan_label(doc, words):
+    if _plan_label(doc, words) or _service_opener(state, words) or _provider(state, words):
         return [_whole(text, "plan_of_care")]
     verb = _plan_of_care(doc, words, bool(state.found.get("frequencies")))
     if verb is not None:
@@ -192,5 +306,16 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
         return [_token(report, kind)]
     note = _progress(doc, words)
     if note is not None:
-        return [_token(note, "past_tense")]
+        kind = (
+            "symptom_report"
+            if _SYMPTOMS.search(doc[note.i :].text) and note.tag_ != "VBD"
+            else "past_tense"
+        )
+        return [_token(note, kind)]
+    symptom = _present_symptom(doc)
+    if symptom is not None:
+        return [_token(symptom, "symptom_report")]
+    deadline = any(getattr(t, "kind", "") == "deadline" for t in state.found.get("timeframes", []))
+    if _result(doc, words, deadline):
+        return [_whole(text, "progress_note")]
     return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from smartcheck.extractors.actions import body_part
 from smartcheck.extractors.base import inside, matches, overlaps, phrase_spans
 from smartcheck.extractors.non_goals import find_non_goal_flags
 from smartcheck.extractors.state import ExtractionState
@@ -59,6 +60,8 @@ def _comparatives(state: ExtractionState) -> list[Flag]:
         if tok.tag_ not in {"JJR", "RBR"} and tok.lower_ not in {"more", "less", "fewer"}:
             continue
         if inside(tok.idx, tok.idx + len(tok.text), numeric):
+            continue
+        if body_part(tok, state.res.kb.body_nouns):  # "lower body dressing", "upper-extremity"
             continue
         nxt = state.doc[tok.i + 1] if tok.i + 1 < len(state.doc) else None
         if nxt is not None and nxt.lower_ == "than":

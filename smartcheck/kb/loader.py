@@ -15,12 +15,12 @@ from smartcheck.errors import KnowledgeBaseError
 from smartcheck.kb.models import (
     AbbreviationsFile,
     AssistanceFile,
-    NonGoalsFile,
     ConcernsFile,
     FindingsFile,
     KnowledgeBase,
     Lexicon,
     MeasuresFile,
+    NonGoalsFile,
     NumbersFile,
     PatternsFile,
     PlausibilityFile,
@@ -92,6 +92,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         profile = parse_file(f"{profiles_dir}/{name}", Profile, root=root)
         profiles[profile.name] = profile
     concerns = parse_file("concerns.yaml", ConcernsFile, root=root)
+    shorthand = _optional("abbreviations.yaml", AbbreviationsFile, root)
     kb = KnowledgeBase(
         version=concerns.version,
         lexicon=parse_file("lexicon.yaml", Lexicon, root=root),
@@ -104,7 +105,9 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         patterns=parse_file("patterns.yaml", PatternsFile, root=root),
         findings=parse_file("findings.yaml", FindingsFile, root=root).findings,
         profiles=profiles,
-        abbreviations=_optional("abbreviations.yaml", AbbreviationsFile, root).entries,
+        abbreviations=shorthand.entries,
+        activity_nouns=shorthand.activity_nouns,
+        body_nouns=shorthand.body_nouns,
         non_goals=_optional("non_goals.yaml", NonGoalsFile, root),
     )
     _check_references(kb)

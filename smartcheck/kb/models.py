@@ -166,8 +166,9 @@ class AbbreviationsFile(_Data):
     """``abbreviations.yaml``: clinical shorthand and its plain wording."""
 
     version: str
+    activity_nouns: dict[str, str] = Field(default_factory=dict)
+    body_nouns: frozenset[str] = frozenset()
     entries: tuple[AbbreviationEntry, ...]
-
 
 
 class NonGoalsFile(_Data):
@@ -181,9 +182,16 @@ class NonGoalsFile(_Data):
     service_attend_verbs: frozenset[str]
     service_terms: tuple[str, ...]
     plan_labels: frozenset[str]
+    provider_verbs: frozenset[str]
+    service_openers: tuple[str, ...]
+    result_markers: tuple[str, ...]
+    past_markers: tuple[str, ...]
+    past_forms: frozenset[str]
+    courtesy_openers: tuple[str, ...]
     report_verbs: frozenset[str]
     status_phrases: tuple[str, ...]
     junk_placeholders: frozenset[str]
+
 
 class Limit(_Data):
     """A plausibility limit on a dose for some activities."""
@@ -297,6 +305,10 @@ class KnowledgeBase(_Data):
     findings: dict[str, FindingSpec]
     profiles: dict[str, Profile]
     abbreviations: tuple[AbbreviationEntry, ...] = ()
+    #: Activity noun -> the verb it names (a verbless goal's action), from abbreviations.yaml.
+    activity_nouns: dict[str, str] = Field(default_factory=dict)
+    #: Body words that make "lower"/"upper" a body part, not a comparative or a verb.
+    body_nouns: frozenset[str] = frozenset()
     non_goals: NonGoalsFile | None = None
 
     def concern(self, concern_id: str) -> ConcernEntry | None:

@@ -8,7 +8,7 @@ it carries, and the library says that it is not a goal.
 
 from __future__ import annotations
 
-from smartcheck.models import DimensionScore, Dimensions, Flag
+from smartcheck.models import Dimensions, DimensionScore, Flag
 from smartcheck.rubric.base import NON_GOAL_FLAGS, RubricInput, finding, score
 
 #: Non-goal kind -> the finding that explains it (all share the ``specific.not_a_goal`` prefix).

@@ -85,11 +85,7 @@ def _spaced(expansion: str, original: str, start: int, end: int) -> str:
 
 
 def _cased(expansion: str, found: str, original: str, start: int) -> str:
-    if (
-        found[:1].isupper()
-        and expansion[:1].islower()
-        and _SENTENCE_END.search(original[:start])
-    ):
+    if found[:1].isupper() and expansion[:1].islower() and _SENTENCE_END.search(original[:start]):
         return expansion[:1].upper() + expansion[1:]
     return expansion
 

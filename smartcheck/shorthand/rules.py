@@ -96,21 +96,21 @@ def compile_rules(entries: tuple[AbbreviationEntry, ...]) -> RuleSet:
     alternatives: list[str] = []
     spellings: dict[str, bool] = {}
     for index, entry in enumerate(entries):
-        ctx = {
-            "before": _ctx(entry.before, tail=True),
-            "not_before": _ctx(entry.not_before, tail=True),
-            "after": _ctx(entry.after, tail=False),
-            "not_after": _ctx(entry.not_after, tail=False),
-        }
+        ctx = (
+            _ctx(entry.before, tail=True),
+            _ctx(entry.not_before, tail=True),
+            _ctx(entry.after, tail=False),
+            _ctx(entry.not_after, tail=False),
+        )
         if entry.pattern is not None:
             name = f"p{index}"
-            body = _GROUP.sub(lambda m, n=name: f"(?P<{n}_{m.group(1)}>", entry.pattern)
+            body = _GROUP.sub(rf"(?P<{name}_\1>", entry.pattern)
             if entry.case == "any":
                 body = f"(?i:{body})"
             alternatives.append(f"(?P<{name}>{body})")
-            patterns[name] = Rule(entry, group=name, **ctx)
+            patterns[name] = Rule(entry, *ctx, group=name)
             continue
-        rule = Rule(entry, **ctx)
+        rule = Rule(entry, *ctx)
         fold = entry.case == "any"
         for spelling in (entry.abbr, *entry.variants):
             table = folded if fold else exact
