@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from smartcheck.models import Dimension, Period, Severity
 
@@ -160,6 +161,16 @@ class AbbreviationEntry(_Data):
     not_after: str | None = None
     rewrite: bool = True
     note: str | None = None
+
+    @field_validator("pattern", "before", "not_before", "after", "not_after")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as err:
+                raise ValueError(f"not a valid regular expression: {err}") from err
+        return value
 
 
 class AbbreviationsFile(_Data):
