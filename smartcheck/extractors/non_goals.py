@@ -27,7 +27,7 @@ _SYMPTOMS = re.compile(
     r"depress\w*|mood|sad\w*|shortness|breath\w*|dyspnea|numb\w*|tingl\w*|weak\w*|stiff\w*|"
     r"swell\w*|swollen|headache\w*|migraine\w*|insomnia|sleep\w*|craving\w*|urge\w*|"
     r"difficult\w*|trouble|spasm\w*|cramp\w*|symptom\w*|panic\w*|worr\w*|stress\w*|"
-    r"itch\w*|burning|discomfort|falls?|fell|lonel\w*|hallucinat\w*|voices)\b",
+    r"hurts?|hurting|aches?|itch\w*|burning|discomfort|falls?|fell|lonel\w*|hallucinat\w*|voices)\b",
     re.IGNORECASE,
 )
 
@@ -272,13 +272,22 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
     return None
 
 
+_PRONOUNS = {"i", "you", "u", "we", "they", "he", "she", "it", "my", "this", "that"}
+
+
 def _question(doc: Doc, question_starts: frozenset[str]) -> bool:
+    """Tell whether the text asks something: a '?', or an opener then an inverted auxiliary
+    ("How long should I ice my knee", "Can we work on my sleep next time")."""
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    return doc.text.rstrip().endswith("?") or (
-        len(words) > 1
-        and words[0].lower_ in question_starts
-        and words[1].lower_ in {"you", "u", "we", "they"}
-    )
+    if doc.text.rstrip().endswith("?"):
+        return True
+    if len(words) < 2 or words[0].lower_ not in question_starts:
+        return False
+    for i in range(0, min(4, len(words) - 1)):
+        aux = words[i].tag_ == "MD" or words[i].lemma_.lower() in {"be", "do", "have"}
+        if aux and words[i + 1].lower_ in _PRONOUNS and (i == 0 or words[i].pos_ == "AUX"):
+            return True
+    return False
 
 
 def find_non_goal_flags(state: ExtractionState) -> list[Flag]:

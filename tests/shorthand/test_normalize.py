@@ -55,7 +55,7 @@ from smartcheck.shorthand.rules import compile_rules
         ("w/ AFO on R", "ankle-foot orthosis"),
         # time
         ("by d/c home", "by discharge home"),
-        ("by POD 3", "by post-operative day 3"),
+        ("by POD 3", "by day 3 after surgery"),
         ("daily x 6 wks", "daily for 6 weeks"),
         ("BID x2 wks", "twice a day for 2 weeks"),
         ("in 3 mos", "in 3 months"),
