@@ -173,8 +173,8 @@ def _result(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
     if has_deadline or _has_intent(doc):
         return False
     first = next((t for t in doc if not t.is_punct), None)
-    if first is not None and first.tag_ == "VB" and first.pos_ == "VERB":
-        return False  # an imperative: "Walk 20 min today"
+    if first is not None and first.tag_ in {"VB", "VBP"} and first.pos_ in {"VERB", "AUX"}:
+        return False  # an imperative: "Walk 20 min today", "Do step 4 three times today"
     lower = doc.text.lower()
     return any(
         re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", lower) for m in words.result_markers
@@ -257,7 +257,12 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
         return None
     for sent in doc.sents:
         root = sent.root
-        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+        # The subject opens the sentence ("Client walked …", "Yesterday I walked …"); a
+        # participle after a comma ("…, weekends included, …") reports nothing.
+        has_subject = any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i - sent.start <= 2
+            for c in root.children
+        )
         if root.tag_ == "VBD" and has_subject and root.lemma_.lower() != "would":
             return root
         perfect = root.tag_ in {"VBN", "VBG"} and any(
@@ -272,7 +277,7 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
     return None
 
 
-_PRONOUNS = {"i", "you", "u", "we", "they", "he", "she", "it", "my", "this", "that"}
+_PRONOUNS = {"i", "you", "u", "we", "they", "he", "she", "it"}
 
 
 def _question(doc: Doc, question_starts: frozenset[str]) -> bool:
@@ -285,7 +290,11 @@ def _question(doc: Doc, question_starts: frozenset[str]) -> bool:
         return False
     for i in range(0, min(4, len(words) - 1)):
         aux = words[i].tag_ == "MD" or words[i].lemma_.lower() in {"be", "do", "have"}
-        if aux and words[i + 1].lower_ in _PRONOUNS and (i == 0 or words[i].pos_ == "AUX"):
+        nxt = words[i + 1].lower_
+        subject = nxt in _PRONOUNS or (
+            words[i].lemma_.lower() == "be" and nxt in {"this", "that", "there"}
+        )
+        if aux and subject and (i == 0 or words[i].pos_ == "AUX"):
             return True
     return False
 

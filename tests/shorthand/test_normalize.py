@@ -207,7 +207,7 @@ def test_a_bad_regex_in_the_table_is_a_knowledge_base_error(tmp_path) -> None:
     (tmp_path / "abbreviations.yaml").write_text(
         'version: "1"\nentries:\n  - {abbr: X, expansion: x, kind: test, pattern: "(?P<n>"}\n'
     )
-    with pytest.raises(KnowledgeBaseError, match="abbreviations.yaml"):
+    with pytest.raises(KnowledgeBaseError, match=r"abbreviations\.yaml"):
         parse_file("abbreviations.yaml", AbbreviationsFile, root=tmp_path)
 
 
