@@ -13,6 +13,7 @@ Unchanged text costs one regex scan and no mapping.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -137,10 +138,19 @@ def normalize_with(text: str, rules: RuleSet) -> Normalized:
     )
 
 
+@functools.lru_cache(maxsize=512)
+def _cached(text: str, rules: RuleSet) -> Normalized:
+    return normalize_with(text, rules)
+
+
 def normalize(text: str, kb: KnowledgeBase | None = None) -> Normalized:
-    """Normalise the clinical shorthand in ``text`` with the knowledge base's table."""
+    """Normalise the clinical shorthand in ``text`` with the knowledge base's table.
+
+    Results are cached for a few hundred texts: a goal is normalised when its Doc
+    is made and again when the component maps its spans back.
+    """
     if kb is None:
         from smartcheck.kb.loader import default_kb
 
         kb = default_kb()
-    return normalize_with(text, rules_for(kb))
+    return _cached(text, rules_for(kb))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from smartcheck.kb.models import AbbreviationEntry, KnowledgeBase
 
@@ -56,7 +57,7 @@ class Rule:
         return entry.expansion.format(**fill)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RuleSet:
     """The compiled table: one scanning regex, literal lookups and pattern rules."""
 
@@ -80,12 +81,38 @@ def _ctx(source: str | None, *, tail: bool) -> re.Pattern[str] | None:
     return re.compile(f"(?:{source})$" if tail else source, re.IGNORECASE)
 
 
-def _literal(spelling: str, fold: bool) -> str:
-    body = re.escape(spelling)
-    left = r"(?<![\w])" if spelling[:1].isalnum() or spelling[:1] == "_" else ""
-    right = r"(?![\w])" if spelling[-1:].isalnum() else ""
-    core = f"{left}{body}{right}"
-    return f"(?i:{core})" if fold else core
+def _atoms(spelling: str, fold: bool) -> tuple[str, ...]:
+    """Split a spelling into regex atoms; a folded letter matches either case."""
+    return tuple(
+        f"[{ch.lower()}{ch.upper()}]" if fold and ch.lower() != ch.upper() else re.escape(ch)
+        for ch in spelling
+    )
+
+
+def _trie_regex(spellings: dict[str, bool]) -> str:
+    """Return one regex for all literal spellings, shared prefixes merged into a trie.
+
+    A trie lets the regex engine branch on the next character instead of trying
+    every spelling at every position; the empty (end) branch comes last so the
+    longest spelling wins. A spelling that ends in a letter or digit must end at
+    a word boundary.
+    """
+    trie: dict[str, Any] = {}
+    for spelling, fold in spellings.items():
+        node = trie
+        for atom in _atoms(spelling, fold):
+            node = node.setdefault(atom, {})
+        node[""] = r"(?![\w])" if spelling[-1:].isalnum() else ""
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if "" in node:
+            branches.append(node[""])
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
 
 
 def compile_rules(entries: tuple[AbbreviationEntry, ...]) -> RuleSet:
@@ -116,8 +143,12 @@ def compile_rules(entries: tuple[AbbreviationEntry, ...]) -> RuleSet:
             table = folded if fold else exact
             table.setdefault(spelling.lower() if fold else spelling, []).append(rule)
             spellings[spelling] = spellings.get(spelling, False) or fold
-    ordered = sorted(spellings, key=lambda s: (-len(s), s))
-    alternatives.append("(?P<lit>" + "|".join(_literal(s, spellings[s]) for s in ordered) + ")")
+    wordy = {k: v for k, v in spellings.items() if k[:1].isalnum() or k[:1] == "_"}
+    other = {k: v for k, v in spellings.items() if k not in wordy}
+    literal = rf"(?<![\w]){_trie_regex(wordy)}"
+    if other:
+        literal = f"{literal}|{_trie_regex(other)}"
+    alternatives.append(f"(?P<lit>{literal})")
     return RuleSet(
         scanner=re.compile("|".join(alternatives)),
         exact={k: tuple(v) for k, v in exact.items()},
