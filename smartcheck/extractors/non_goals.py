@@ -67,8 +67,9 @@ def _heading(doc: Doc, words: NonGoalsFile) -> bool:
         return True
     label, sep, topic = _split_label(text)
     if sep and topic and len(topic.split()) <= 3 and _heading_label(label, words):
-        topic_doc = [t for t in doc if t.idx >= len(text) - len(topic)]
-        if not any(t.pos_ in {"VERB", "AUX"} for t in topic_doc):
+        topic_doc = [t for t in doc if t.idx >= doc.text.find(topic)]
+        # A bare topic ("— Mobility"); "Goal: independent stair climbing" is a goal.
+        if not any(t.pos_ in {"VERB", "AUX", "ADJ", "NUM"} for t in topic_doc):
             return True
     tokens = core.replace("-", " - ").split()
     for cut in range(1, len(tokens)):
@@ -102,6 +103,12 @@ def _heading_label(label: str, words: NonGoalsFile) -> bool:
         and all(w in words.heading_prefixes or w.isdigit() for w in tokens[:cut])
         for cut in range(1, len(tokens))
     )
+
+
+def _problem_label(doc: Doc, words: NonGoalsFile) -> bool:
+    """Tell whether the line is a problem-list entry ("Problem: impaired mobility")."""
+    head, sep, _ = doc.text.partition(":")
+    return bool(sep) and head.strip().lower() in words.problem_labels and not _has_intent(doc)
 
 
 def _plan_label(doc: Doc, words: NonGoalsFile) -> bool:
@@ -257,12 +264,9 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
         return None
     for sent in doc.sents:
         root = sent.root
-        # The subject opens the sentence ("Client walked …", "Yesterday I walked …"); a
-        # participle after a comma ("…, weekends included, …") reports nothing.
-        has_subject = any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i - sent.start <= 2
-            for c in root.children
-        )
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+        if root.lower_ in words.qualifier_participles:
+            continue  # "…, weekends included, for 4 weeks" qualifies a plan; it reports nothing
         if root.tag_ == "VBD" and has_subject and root.lemma_.lower() != "would":
             return root
         perfect = root.tag_ in {"VBN", "VBG"} and any(
@@ -271,6 +275,13 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
         if perfect and has_subject:
             return root
         first = sent[0]
+        second = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+        if (
+            second is not None
+            and first.lower_ in words.note_subjects
+            and second.tag_ in {"VBD", "VBN"}
+        ):
+            return second  # "Pt educated on HEP", "Caregiver instructed in transfers"
         opens_past = first.tag_ in {"VBD", "VBN"} or first.lower_ in words.past_forms
         if opens_past and first.tag_ != "VB" and _past_marker(doc, words):
             return first
@@ -312,6 +323,8 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
         return [_whole(text, "heading")]
     if _question(doc, state.res.kb.lexicon.question_starts):
         return [_whole(text, "question")]
+    if _problem_label(doc, words):
+        return [_whole(text, "symptom_report")]
     if _plan_label(doc, words) or _service_opener(state, words) or _provider(state, words):
         return [_whole(text, "plan_of_care")]
     verb = _plan_of_care(doc, words, bool(state.found.get("frequencies")))

@@ -198,8 +198,11 @@ class NonGoalsFile(_Data):
     result_markers: tuple[str, ...]
     past_markers: tuple[str, ...]
     past_forms: frozenset[str]
+    qualifier_participles: frozenset[str]
     courtesy_openers: tuple[str, ...]
     report_verbs: frozenset[str]
+    problem_labels: frozenset[str]
+    note_subjects: frozenset[str]
     status_phrases: tuple[str, ...]
     junk_placeholders: frozenset[str]
 

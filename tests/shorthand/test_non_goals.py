@@ -19,6 +19,8 @@ NON_GOALS: list[tuple[str, str]] = [
     ("Frequency: 3x/wk x 4 wks", "plan_of_care"),
     ("SLP to provide 30-min sessions 3x/wk for dysphagia tx", "plan_of_care"),
     ("Student will receive 30 min/wk of speech services in a small group", "plan_of_care"),
+    ("Pt would benefit from skilled PT to address balance deficits", "plan_of_care"),
+    ("Cont POC", "plan_of_care"),
     # progress notes and results in the past tense
     ("Client walked 400 m on the 6MWT, up from 310 m", "progress_note"),
     ("Pt tolerated tx well.", "progress_note"),
@@ -27,11 +29,14 @@ NON_GOALS: list[tuple[str, str]] = [
     ("Pt has completed HEP 5/7 days this week", "progress_note"),
     ("BBS 41/56 at IE; TUG 16 s today", "progress_note"),
     ("Skipped meds twice last week", "progress_note"),
+    ("Pt educated on HEP", "progress_note"),
+    ("Pt amb 150 ft w/ RW, 1 LOB corrected w/ min A", "progress_note"),
     # symptom reports
     ("Patient reports knee pain on stairs", "symptom_report"),
     ("c/o dizziness when standing", "symptom_report"),
     ("Pt denies SOB at rest", "symptom_report"),
     ("My back hurts when I sit for more than an hour", "symptom_report"),
+    ("Problem: impaired balance", "symptom_report"),
     # questions
     ("Should I do my exercises every day?", "question"),
     ("How long should I ice my knee", "question"),
@@ -84,6 +89,10 @@ LOOK_ALIKES: list[str] = [
     "Do 10 sit-to-stands from a kitchen chair twice a day",
     "When I feel anxious, I will use box breathing for 2 minutes",
     "Therapist will teach the client breathing exercises twice a week",
+    "Continue HEP daily x 4 wks",
+    "Goal: independent stair climbing",
+    "Lights out at 10:30 every night, weekends included, for 4 weeks",
+    "Pt amb 150 ft w/ RW CGA x2 wks",
 ]
 
 
