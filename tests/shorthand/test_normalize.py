@@ -30,8 +30,8 @@ from smartcheck.shorthand.rules import compile_rules
         ("given min verbal cues", "minimal verbal cues"),
         # frequency
         ("metoprolol BID", "twice a day"),
-        ("inhaler TID", "three times a day"),
-        ("check BG QID", "four times a day"),
+        ("inhaler TID", "3 times a day"),
+        ("check BG QID", "4 times a day"),
         ("aspirin q.d.", "daily"),
         ("melatonin qhs", "every night at bedtime"),
         ("HEP 3x/wk", "home exercise program 3 times per week"),
