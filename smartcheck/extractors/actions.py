@@ -341,6 +341,46 @@ def _object_text(obj: Token | None) -> str | None:
     return obj.doc[left : obj.i + 1].text
 
 
+#: Levels of help that make "be <level> with <activity>" an activity done at that level.
+_LEVEL_WORDS = {"independent", "independently", "modified", "supervised", "safe", "safely"}
+
+
+def assisted_activity(verb: Token, nouns: Mapping[str, str], lex: Lexicon) -> Token | None:
+    """Return the activity of "be independent with toileting" (an act at a level of help).
+
+    Clinicians write "Pt will be I w/ toilet transfers by d/c" for "will transfer to
+    the toilet independently"; the activity is the behaviour, the level its measure.
+    A comparative ("be more independent") or an umbrella ("in all ADLs") stays vague.
+    """
+    if verb.lemma_.lower() != "be":
+        return None
+    level = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"acomp", "advmod", "attr"} and c.lower_ in _LEVEL_WORDS
+        ),
+        None,
+    )
+    if level is None or any(c.lower_ in {"more", "less", "most"} for c in level.children):
+        return None
+    for prep in (*level.children, *verb.children):
+        if prep.dep_ != "prep" or prep.lower_ not in {"with", "in", "for", "during", "at"}:
+            continue
+        task = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if task is None or any(c.lower_ == "all" for c in task.children):
+            continue
+        word = task.lower_
+        compound = next((c for c in task.lefts if c.dep_ == "compound"), None)
+        if compound is not None and f"{compound.lower_} {word}" in nouns:
+            return task  # "home exercise program", "toilet transfers"
+        if word in lex.umbrella_nouns or task.lemma_.lower() in lex.umbrella_nouns:
+            continue
+        if word in nouns or task.tag_ == "VBG" or word.endswith("ing"):
+            return task
+    return None
+
+
 def _noun_action(noun: Token, verb: str, role: str) -> Action:
     """Return the action of a verbless goal, spanning its activity noun and compounds."""
     left = min(
@@ -389,6 +429,9 @@ def find_actions(state: ExtractionState) -> list[Action]:
             continue
         obj = object_of(verb, lex)
         kind, issue = classify(verb, obj, lex, lower, named)
+        task = assisted_activity(verb, nouns, lex)
+        if task is not None:  # "be I w/ toileting": toileting, at a stated level of help
+            kind, issue, obj = "behavior", None, task
         end_tok = obj if obj is not None and obj.i > verb.i else verb
         for c in verb.children:
             if c.dep_ in {"prt", "acomp"} and c.i > end_tok.i:

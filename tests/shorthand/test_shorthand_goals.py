@@ -242,3 +242,22 @@ def test_finding_messages_quote_the_users_words() -> None:
     vague = next(f for f in a.findings if f.id == "specific.vague_verb")
     assert vague.message.startswith("'amb better w/ RW'")
     assert "ambulate" not in vague.message
+
+
+@pytest.mark.parametrize(
+    ("goal", "kind"),
+    [
+        # an activity at a stated level of help is a behaviour ...
+        ("Pt will be I w/ toileting by d/c", "behavior"),
+        ("Pt will be (I) with toilet transfers by d/c", "behavior"),
+        ("Pt will be indep w/ HEP by d/c", "behavior"),
+        # ... but a comparative or an umbrella stays a state
+        ("Pt will be more indep w/ ADLs", "state"),
+        ("Client will be independent in all ADLs", "state"),
+        ("I will be independent with my exercises by May", "state"),
+    ],
+)
+def test_be_independent_with_an_activity(goal: str, kind: str) -> None:
+    a = analyze(goal, reference_date=REF)
+    main = next(x for x in a.elements.actions if x.role == "main")
+    assert main.kind == kind
