@@ -214,3 +214,20 @@ def test_a_bad_regex_in_the_table_is_a_knowledge_base_error(tmp_path) -> None:
 def test_an_entry_needs_a_known_kind() -> None:
     with pytest.raises(ValueError):
         AbbreviationEntry.model_validate({"abbr": "X", "expansion": "x", "kind": "food"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("amb 500' w/ RW", "500 ft"),
+        ("ascend 12 steps w/ 1 HR", "1 handrail"),
+        ("keep HR < 120", "heart rate"),
+        ("be I w/ med mgmt", "medication management"),
+        ("go over it with my OT", "my occupational therapist"),
+        ("Pt would benefit from skilled PT", "skilled physical therapy"),
+        ("10 reps TID", "10 reps 3 times a day"),
+        ("Cardio 150 min/wk", "150 min/wk"),  # a unit rate stays as written
+    ],
+)
+def test_context_decides_the_expansion(text: str, expected: str) -> None:
+    assert expected in normalize(text).text
