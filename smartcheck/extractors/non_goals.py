@@ -11,6 +11,8 @@ rules read the parse of the normalised text, so "Pt c/o dizziness" is read as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +32,42 @@ _SYMPTOMS = re.compile(
     r"hurts?|hurting|aches?|itch\w*|burning|discomfort|falls?|fell|lonel\w*|hallucinat\w*|voices)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The word lists of ``non_goals.yaml`` as one regex each (built once per table)."""
+
+    service: re.Pattern[str]
+    result: re.Pattern[str]
+    past: re.Pattern[str]
+    courtesy: re.Pattern[str]
+    status: re.Pattern[str]
+
+
+def _alternation(terms: Iterable[str], *, anchored: bool = False) -> re.Pattern[str]:
+    body = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    if anchored:
+        return re.compile(rf"\s*(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+_CACHE: dict[int, tuple[NonGoalsFile, _Compiled]] = {}
+
+
+def _compiled(words: NonGoalsFile) -> _Compiled:
+    hit = _CACHE.get(id(words))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    built = _Compiled(
+        service=_alternation(words.service_terms),
+        result=_alternation(words.result_markers),
+        past=_alternation(words.past_markers),
+        courtesy=_alternation(words.courtesy_openers, anchored=True),
+        status=_alternation(words.status_phrases),
+    )
+    _CACHE[id(words)] = (words, built)
+    return built
 
 
 def _whole(text: str, category: str) -> Flag:
@@ -118,10 +156,7 @@ def _plan_label(doc: Doc, words: NonGoalsFile) -> bool:
 
 
 def _service_in(tokens: list[Token], words: NonGoalsFile) -> bool:
-    text = " ".join(t.lower_ for t in tokens)
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) for term in words.service_terms
-    )
+    return bool(_compiled(words).service.search(" ".join(t.lower_ for t in tokens)))
 
 
 def _plan_of_care(doc: Doc, words: NonGoalsFile, has_frequency: bool) -> Token | None:
@@ -182,22 +217,15 @@ def _result(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.tag_ in {"VB", "VBP"} and first.pos_ in {"VERB", "AUX"}:
         return False  # an imperative: "Walk 20 min today", "Do step 4 three times today"
-    lower = doc.text.lower()
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", lower) for m in words.result_markers
-    )
+    return bool(_compiled(words).result.search(doc.text))
 
 
 def _past_marker(doc: Doc, words: NonGoalsFile) -> bool:
-    lower = doc.text.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(m)}(?![\w-])", lower) for m in words.past_markers)
+    return bool(_compiled(words).past.search(doc.text))
 
 
 def _courtesy(doc: Doc, words: NonGoalsFile) -> bool:
-    lower = doc.text.lower().lstrip()
-    return not _has_intent(doc) and any(
-        re.match(rf"{re.escape(c)}(?![\w])", lower) for c in words.courtesy_openers
-    )
+    return bool(_compiled(words).courtesy.match(doc.text)) and not _has_intent(doc)
 
 
 def _present_symptom(doc: Doc) -> Token | None:
@@ -257,8 +285,7 @@ def _report(doc: Doc, words: NonGoalsFile) -> Token | None:
 
 def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
     """Return the verb of a past-tense or perfect note ("Client walked 400 m", "has met")."""
-    lower = doc.text.lower()
-    if any(p in lower for p in words.status_phrases):
+    if _compiled(words).status.search(doc.text):
         return doc[0]
     if _has_intent(doc):
         return None
