@@ -66,6 +66,7 @@ from smartcheck.shorthand.rules import compile_rules
         ("with 80% acc. in 4/5 trials", "80% accuracy"),
         ("in 8/10 opps", "8/10 opportunities"),
         ("FIM toileting 3 → 5", "FIM toileting from 3 to 5"),
+        ("FIM 5 → 6 for toileting", "FIM from 5 to 6"),
     ],
 )
 def test_shorthand_reads_as_plain_wording(text: str, expected: str) -> None:

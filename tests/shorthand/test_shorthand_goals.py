@@ -261,3 +261,72 @@ def test_be_independent_with_an_activity(goal: str, kind: str) -> None:
     a = analyze(goal, reference_date=REF)
     main = next(x for x in a.elements.actions if x.role == "main")
     assert main.kind == kind
+
+
+_SHORTHAND_ONLY = [
+    "Pt",
+    "amb",
+    "150",
+    "ft",
+    "w/",
+    "RW",
+    "CGA",
+    "x2",
+    "wks",
+    "d/c",
+    "BID",
+    "TID",
+    "qhs",
+    "3x/wk",
+    "HEP",
+    "LE",
+    "UE",
+    "B/L",
+    "EOB",
+    "w/c",
+    "SBA",
+    "min",
+    "A",
+    "Mod",
+    "I",
+    "FIM",
+    "6",
+    "TUG",
+    "<14",
+    "s",
+    "BBS",
+    "45/56",
+    "6MWT",
+    "300",
+    "m",
+    "CVC",
+    "WCPM",
+    "90",
+    "%",
+    "acc.",
+    "4/5",
+    "opps",
+    "IEP",
+    "POD",
+    "3",
+    "AFO",
+    "SPC",
+    "FWW",
+    "STS",
+    "5x",
+    "ROM",
+    "0-120",
+    "deg",
+    ",",
+    ";",
+]
+
+
+@settings(max_examples=30)
+@given(st.lists(st.sampled_from(_SHORTHAND_ONLY), min_size=3, max_size=16))
+def test_numbers_and_shorthand_alone_are_never_rejected_as_another_language(
+    words: list[str],
+) -> None:
+    text = " ".join(words)
+    a = analyze(text, reference_date=REF)  # never NotEnglishError
+    _assert_spans_slice_back(a, text)
