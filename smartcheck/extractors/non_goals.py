@@ -149,6 +149,17 @@ def _problem_label(doc: Doc, words: NonGoalsFile) -> bool:
     return bool(sep) and head.strip().lower() in words.problem_labels and not _has_intent(doc)
 
 
+def _note_label(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
+    """Tell whether the line is a note under a label ("O: TUG 16 s", "Rehab potential: good")."""
+    head, sep, _ = doc.text.partition(":")
+    return (
+        bool(sep)
+        and head.strip().lower() in words.note_labels
+        and not has_deadline
+        and not _has_intent(doc)
+    )
+
+
 def _plan_label(doc: Doc, words: NonGoalsFile) -> bool:
     """Tell whether the line opens with a plan-of-care label ("Frequency: 3x/wk x 4 wks")."""
     head, sep, _ = doc.text.partition(":")
@@ -350,8 +361,11 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
         return [_whole(text, "heading")]
     if _question(doc, state.res.kb.lexicon.question_starts):
         return [_whole(text, "question")]
+    deadline = any(getattr(t, "kind", "") == "deadline" for t in state.found.get("timeframes", []))
     if _problem_label(doc, words):
         return [_whole(text, "symptom_report")]
+    if _note_label(doc, words, deadline):
+        return [_whole(text, "progress_note")]
     if _plan_label(doc, words) or _service_opener(state, words) or _provider(state, words):
         return [_whole(text, "plan_of_care")]
     verb = _plan_of_care(doc, words, bool(state.found.get("frequencies")))
@@ -373,7 +387,6 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
     symptom = _present_symptom(doc)
     if symptom is not None:
         return [_token(symptom, "symptom_report")]
-    deadline = any(getattr(t, "kind", "") == "deadline" for t in state.found.get("timeframes", []))
     if _result(doc, words, deadline):
         return [_whole(text, "progress_note")]
     return []

@@ -202,6 +202,7 @@ class NonGoalsFile(_Data):
     courtesy_openers: tuple[str, ...]
     report_verbs: frozenset[str]
     problem_labels: frozenset[str]
+    note_labels: frozenset[str]
     note_subjects: frozenset[str]
     status_phrases: tuple[str, ...]
     junk_placeholders: frozenset[str]

@@ -21,6 +21,7 @@ NON_GOALS: list[tuple[str, str]] = [
     ("Student will receive 30 min/wk of speech services in a small group", "plan_of_care"),
     ("Pt would benefit from skilled PT to address balance deficits", "plan_of_care"),
     ("Cont POC", "plan_of_care"),
+    ("P: cont POC 2x/wk", "plan_of_care"),
     # progress notes and results in the past tense
     ("Client walked 400 m on the 6MWT, up from 310 m", "progress_note"),
     ("Pt tolerated tx well.", "progress_note"),
@@ -31,6 +32,8 @@ NON_GOALS: list[tuple[str, str]] = [
     ("Skipped meds twice last week", "progress_note"),
     ("Pt educated on HEP", "progress_note"),
     ("Pt amb 150 ft w/ RW, 1 LOB corrected w/ min A", "progress_note"),
+    ("O: TUG 16 s w/ SPC", "progress_note"),
+    ("Rehab potential: good", "progress_note"),
     # symptom reports
     ("Patient reports knee pain on stairs", "symptom_report"),
     ("c/o dizziness when standing", "symptom_report"),
@@ -93,6 +96,7 @@ LOOK_ALIKES: list[str] = [
     "Goal: independent stair climbing",
     "Lights out at 10:30 every night, weekends included, for 4 weeks",
     "Pt amb 150 ft w/ RW CGA x2 wks",
+    "Pain: 3/10 or less w/ stairs by d/c",
 ]
 
 
