@@ -330,3 +330,16 @@ def test_numbers_and_shorthand_alone_are_never_rejected_as_another_language(
     text = " ".join(words)
     a = analyze(text, reference_date=REF)  # never NotEnglishError
     _assert_spans_slice_back(a, text)
+
+
+@pytest.mark.parametrize(
+    ("goal", "concern"),
+    [
+        # knowledge-base terms written in shorthand still match the normalised goal
+        ("Pt will amb 150 ft w/ CGA by d/c", "mobility_walking"),
+        ("Pt will complete UE HEP daily x 4 wks", "strength"),
+    ],
+)
+def test_shorthand_terms_of_the_knowledge_base_still_match(goal: str, concern: str) -> None:
+    a = analyze(goal, reference_date=REF)
+    assert concern in {c.concern for c in a.elements.concerns}
