@@ -117,6 +117,15 @@ def _sentence_root(
     if mis_tagged and first.i + 1 < len(sent.doc) and sent.doc[first.i + 1].pos_ not in _VERB_POS:  # type: ignore[union-attr]
         return first
     root = sent.root
+    if (
+        first is not None
+        and first is not root
+        and first.tag_ == "VB"
+        and first.dep_ in {"compound", "amod", "nmod"}
+        and _known_verb(first.lower_, lex)
+        and not _known_verb(root.lemma_.lower(), lex)
+    ):
+        return first  # an imperative whose object was tagged as the verb ("Monitor blood glucose")
     if root.pos_ in _VERB_POS and root.is_alpha:
         return root
     cands = [

@@ -296,10 +296,10 @@ def _report(doc: Doc, words: NonGoalsFile) -> Token | None:
 
 def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
     """Return the verb of a past-tense or perfect note ("Client walked 400 m", "has met")."""
+    if _has_intent(doc):
+        return None  # "Pt tolerated tx well. Pt will amb 150 ft by d/c" states a goal
     if _compiled(words).status.search(doc.text):
         return doc[0]
-    if _has_intent(doc):
-        return None
     for sent in doc.sents:
         root = sent.root
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)

@@ -97,6 +97,7 @@ LOOK_ALIKES: list[str] = [
     "Lights out at 10:30 every night, weekends included, for 4 weeks",
     "Pt amb 150 ft w/ RW CGA x2 wks",
     "Pain: 3/10 or less w/ stairs by d/c",
+    "Pt tolerated tx well. Pt will amb 150 ft w/ RW by d/c",
 ]
 
 
