@@ -81,6 +81,8 @@ def test_shorthand_reads_as_plain_wording(text: str, expected: str) -> None:
         "So I can play with my grandchildren",
         "I will practise for 10 min a day",  # 'min a' is not 'min A'
         "Sam will read a book about the moon",
+        "My sister will walk with Mom and I",
+        "I walk more than I.",
     ],
 )
 def test_ordinary_wording_keeps_its_words(text: str) -> None:
