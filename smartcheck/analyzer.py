@@ -24,6 +24,7 @@ from smartcheck.boundary import (
     unexpected,
     validate_context,
 )
+from smartcheck.component import make_goal_doc
 from smartcheck.config import Settings
 from smartcheck.errors import AnalysisError, InputError, NotTextError, SmartCheckError
 from smartcheck.extensions import GoalParams, register_extensions, write_params
@@ -60,7 +61,7 @@ def _prepare(
     profile: str,
     index: int | None,
 ) -> Doc:
-    doc = nlp.make_doc(goal.text)
+    doc = make_goal_doc(nlp, goal.text)
     params = GoalParams(
         reference_date=goal.reference_date or reference_date,
         profile=profile,

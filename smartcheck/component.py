@@ -19,9 +19,11 @@ from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Elements, GoalAnalysis, NonGoalKind, Provenance
-from smartcheck.rubric.base import RubricInput
+from smartcheck.rubric.base import NON_GOAL_FLAGS, RubricInput
+from smartcheck.rubric.non_goal import non_goal_dimensions
 from smartcheck.rubric.overall import overall
 from smartcheck.rubric.score import score_dimensions
+from smartcheck.shorthand import Normalized, normalize, remap
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,30 @@ def _version() -> str:
 
 
 #: Flag category -> the kind of non-goal reported on ``GoalAnalysis.non_goal``.
-NON_GOAL_KINDS: dict[str, NonGoalKind] = {"question": "question", "past_tense": "progress_note"}
+NON_GOAL_KINDS: dict[str, NonGoalKind] = NON_GOAL_FLAGS
+
+
+def _kb_of(nlp: Language) -> KnowledgeBase:
+    if "smartcheck" in nlp.pipe_names:
+        component = nlp.get_pipe("smartcheck")
+        if isinstance(component, SmartCheckComponent):
+            return component.kb
+    return default_kb()
+
+
+def make_goal_doc(nlp: Language, text: str) -> Doc:
+    """Return the Doc the pipeline parses for ``text``: its shorthand normalised.
+
+    The Doc holds the plain wording ("Pt amb w/ RW" -> "Patient ambulate with
+    rolling walker"); ``doc._.smartcheck_original`` keeps what the user wrote,
+    and the component maps every span of the analysis back onto it.
+    """
+    register_extensions()
+    norm = normalize(text, _kb_of(nlp))
+    doc = nlp.make_doc(norm.text)
+    if norm.changed:
+        doc._.smartcheck_original = text
+    return doc
 
 
 class SmartCheckComponent:
@@ -79,17 +104,17 @@ class SmartCheckComponent:
         profile = self.kb.profile(params.profile or self.profile)
         context = params.context
         elements = extract_elements(doc, self.res, ref)
-        ctx_doc = self.nlp.make_doc(context) if context else None
+        ctx_doc = self.nlp.make_doc(normalize(context, self.kb).text) if context else None
         inp = RubricInput(
             elements=elements, context=read_context(ctx_doc, self.res), profile=profile, kb=self.kb
         )
-        dims = score_dimensions(inp)
+        non_goal = inp.not_a_goal
+        dims = score_dimensions(inp) if non_goal is None else non_goal_dimensions(inp, non_goal)
         label, value = overall(dims, profile)
         findings = sorted(
             (f for _, d in dims.items() for f in d.findings),
             key=lambda f: (f.span.start if f.span else -1, f.id),
         )
-        non_goal = inp.not_a_goal
         analysis = GoalAnalysis(
             id=params.id,
             index=params.index,
@@ -106,9 +131,23 @@ class SmartCheckComponent:
             findings=tuple(findings),
             provenance=self.provenance,
         )
+        norm = self._alignment(doc)
+        if norm is not None:
+            analysis = remap(analysis, norm).model_copy(update={"text": norm.original})
         doc._.smartcheck_json = analysis.model_dump_json()
         doc.spans[SPANS_KEY] = self._span_group(doc, elements)
         return doc
+
+    def _alignment(self, doc: Doc) -> Normalized | None:
+        """Return the alignment of a Doc made by :func:`make_goal_doc`, if it changed the text."""
+        original = doc._.smartcheck_original
+        if original is None or original == doc.text:
+            return None
+        norm = normalize(original, self.kb)
+        if norm.text != doc.text:  # pragma: no cover - normalised with another table
+            logger.warning("the Doc text is not the normalised goal; spans keep Doc offsets")
+            return None
+        return norm
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         """Process a stream of Docs."""

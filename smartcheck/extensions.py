@@ -89,6 +89,8 @@ DOC_EXTENSIONS: dict[str, dict[str, Any]] = {
     "smartcheck_profile": {"default": None},
     "smartcheck_id": {"default": None},
     "smartcheck_index": {"default": None},
+    # The goal as the user wrote it, when the Doc holds its normalised shorthand.
+    "smartcheck_original": {"default": None},
 }
 
 

@@ -90,18 +90,48 @@ def _english_share(text: str, vocabulary: frozenset[str]) -> float:
     return sum(1 for w in words if w in STOP_WORDS or _known(w, vocabulary)) / len(words)
 
 
+_TOKEN = re.compile(r"\S+")
+_NUMBERISH = re.compile(r"^[\W\d_]*\d[\W\d_]*[a-z]{0,3}\.?$|^[\W_]+$", re.IGNORECASE)
+
+
+def _shorthand_share(text: str) -> float:
+    """Return the share of whitespace tokens that are numbers, symbols or known shorthand."""
+    from smartcheck.shorthand import normalize
+
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if not tokens:
+        return 1.0
+    known = normalize(text).shorthand
+    hits = sum(
+        1
+        for start, end in tokens
+        if _NUMBERISH.match(text[start:end]) or any(s < end and start < e for s, e in known)
+    )
+    return hits / len(tokens)
+
+
 def check_language(text: str, vocabulary: frozenset[str] = frozenset()) -> None:
     """Raise ``NotEnglishError`` when ``text`` is clearly not English.
 
-    Text whose words are mostly English (function words, or base forms from the
-    pipeline's lemmatizer tables) passes at once; only the rest goes to the
-    lingua detector (offline, bundled models).
+    Clinical shorthand is English: text made mostly of numbers, symbols and
+    known abbreviations ("Pt amb 150 ft w/ RW CGA x2 wks") is never judged, and
+    the rest is judged on its normalised wording ("patient ambulate 150 ft
+    with rolling walker"). Text whose words are then mostly English (function
+    words, or base forms from the pipeline's lemmatizer tables) passes at once;
+    only the rest goes to the lingua detector (offline, bundled models).
     """
     letters = sum(1 for ch in text if ch.isalpha())
     if letters >= 2 and _latin_share(text) < 0.5:
         raise NotEnglishError("the goal is not written in English (mostly non-Latin script)")
     if letters < MIN_LETTERS_FOR_LANGUAGE:
         return
+    if _english_share(text, vocabulary) >= 0.6:
+        return
+    if _shorthand_share(text) >= 0.5:
+        return
+    from smartcheck.shorthand import normalize
+
+    text = normalize(text).text
     if _english_share(text, vocabulary) >= 0.6:
         return
     from lingua import Language

@@ -9,6 +9,8 @@ activity, or a quality comparative such as "talk better").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span, Token
 
 from smartcheck.extractors.state import ExtractionState
@@ -57,7 +59,48 @@ def _known_verb(word: str, lex: Lexicon) -> bool:
     )
 
 
-def _sentence_root(sent: Span, lex: Lexicon) -> Token | None:
+def activity_noun(sent: Span, nouns: Mapping[str, str]) -> Token | None:
+    """Return the noun that names the activity of a verbless goal ("LB dressing: Mod I …").
+
+    Rubric: a noun phrase ("Independent stair climbing by discharge") is goal
+    wording; its action is the activity its head noun names.
+    """
+    if not nouns:
+        return None
+    for tok in sent:
+        if tok.pos_ not in {"NOUN", "PROPN", "VERB"} or not tok.is_alpha or tok.dep_ == "amod":
+            continue
+        if tok.lower_ in nouns and not (tok.dep_ == "compound" and tok.head.lower_ in nouns):
+            return tok
+        if tok.dep_ == "compound" and f"{tok.lower_} {tok.head.lower_}" in nouns:
+            return tok.head
+    return None
+
+
+def noun_verb(tok: Token, nouns: Mapping[str, str]) -> str | None:
+    """Return the verb an activity noun stands for ("dressing" -> "dress"), if it is one."""
+    if tok.pos_ in _VERB_POS:
+        return None
+    compound = next((c for c in tok.lefts if c.dep_ == "compound"), None)
+    if compound is not None and f"{compound.lower_} {tok.lower_}" in nouns:
+        return nouns[f"{compound.lower_} {tok.lower_}"]
+    return nouns.get(tok.lower_)
+
+
+def body_part(tok: Token, body_nouns: frozenset[str]) -> bool:
+    """Tell whether "lower"/"upper" names a body part here ("lower body", "lower-extremity")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
+        nxt = tok.nbor(2)
+    return nxt is not None and nxt.lower_ in body_nouns
+
+
+def _sentence_root(
+    sent: Span,
+    lex: Lexicon,
+    nouns: Mapping[str, str] | None = None,
+    body: frozenset[str] = frozenset(),
+) -> Token | None:
     """Pick the verb a goal sentence commits to, repairing common tagger slips."""
     modal = next(
         (t for t in sent if t.tag_ == "MD" and t.lower_ in {"will", "'ll", "shall", "'d", "would"}),
@@ -69,12 +112,30 @@ def _sentence_root(sent: Span, lex: Lexicon) -> Token | None:
     mis_tagged = (
         first is not None and first.pos_ not in _VERB_POS and _known_verb(first.lower_, lex)
     )
+    if mis_tagged and body_part(first, body):  # type: ignore[arg-type]
+        mis_tagged = False
     if mis_tagged and first.i + 1 < len(sent.doc) and sent.doc[first.i + 1].pos_ not in _VERB_POS:  # type: ignore[union-attr]
         return first
     root = sent.root
-    if root.pos_ in _VERB_POS:
+    if (
+        first is not None
+        and first is not root
+        and first.tag_ == "VB"
+        and first.dep_ in {"compound", "amod", "nmod"}
+        and _known_verb(first.lower_, lex)
+        and not _known_verb(root.lemma_.lower(), lex)
+    ):
+        return first  # an imperative whose object was tagged as the verb ("Monitor blood glucose")
+    if root.pos_ in _VERB_POS and root.is_alpha:
         return root
-    cands = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
+    cands = [
+        t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} and t.is_alpha
+    ]
+    noun = None if any(t.tag_ == "MD" for t in sent) else activity_noun(sent, nouns or {})
+    if noun is not None:
+        # A verbless goal: a real verb still wins, a tagger slip ("to wheelchair") does not.
+        known = [t for t in cands if _known_verb(t.lemma_.lower(), lex)]
+        return known[0] if known else noun
     if cands:
         return cands[0]
     return next(
@@ -98,13 +159,21 @@ def _verb_lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def main_verbs(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
-    """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods."""
+def main_verbs(
+    doc: Doc,
+    lex: Lexicon,
+    nouns: Mapping[str, str] | None = None,
+    body: frozenset[str] = frozenset(),
+) -> list[tuple[Token, str]]:
+    """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods.
+
+    ``nouns`` maps activity nouns to verbs: a verbless goal's action is its activity noun.
+    """
     verbs: list[tuple[Token, str]] = []
     for sent in doc.sents:
         if verbs and sent[0].lower_ in lex.clause_openers:
             continue  # "… so I don't fall again" split off by the parser: a purpose, not an action
-        root = _sentence_root(sent, lex)
+        root = _sentence_root(sent, lex, nouns, body)
         if root is None:
             continue
         main = _content_verb(root, lex)
@@ -281,6 +350,64 @@ def _object_text(obj: Token | None) -> str | None:
     return obj.doc[left : obj.i + 1].text
 
 
+#: Levels of help that make "be <level> with <activity>" an activity done at that level.
+_LEVEL_WORDS = {"independent", "independently", "modified", "supervised", "safe", "safely"}
+
+
+def assisted_activity(verb: Token, nouns: Mapping[str, str], lex: Lexicon) -> Token | None:
+    """Return the activity of "be independent with toileting" (an act at a level of help).
+
+    Clinicians write "Pt will be I w/ toilet transfers by d/c" for "will transfer to
+    the toilet independently"; the activity is the behaviour, the level its measure.
+    A comparative ("be more independent") or an umbrella ("in all ADLs") stays vague.
+    """
+    if verb.lemma_.lower() != "be":
+        return None
+    level = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"acomp", "advmod", "attr"} and c.lower_ in _LEVEL_WORDS
+        ),
+        None,
+    )
+    if level is None or any(c.lower_ in {"more", "less", "most"} for c in level.children):
+        return None
+    for prep in (*level.children, *verb.children):
+        if prep.dep_ != "prep" or prep.lower_ not in {"with", "in", "for", "during", "at"}:
+            continue
+        task = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if task is None or any(c.lower_ == "all" for c in task.children):
+            continue
+        word = task.lower_
+        compound = next((c for c in task.lefts if c.dep_ == "compound"), None)
+        if compound is not None and f"{compound.lower_} {word}" in nouns:
+            return task  # "home exercise program", "toilet transfers"
+        if word in lex.umbrella_nouns or task.lemma_.lower() in lex.umbrella_nouns:
+            continue
+        if word in nouns or task.tag_ == "VBG" or word.endswith("ing"):
+            return task
+    return None
+
+
+def _noun_action(noun: Token, verb: str, role: str) -> Action:
+    """Return the action of a verbless goal, spanning its activity noun and compounds."""
+    left = min(
+        (t.left_edge.i for t in noun.lefts if t.dep_ in {"compound", "nmod"}), default=noun.i
+    )
+    span = noun.doc[left : noun.i + 1]
+    return Action(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        lemma=verb,
+        object=None,
+        kind="behavior",
+        issue=None,
+        role="main" if role == "main" else "coordinated",
+    )
+
+
 def state_main_verbs(state: ExtractionState) -> list[tuple[Token, str]]:
     """Return :func:`main_verbs` of the goal, computed once by the pipeline."""
     return list(state.main_verbs)
@@ -297,9 +424,17 @@ def find_actions(state: ExtractionState) -> list[Action]:
         for tok in doc.char_span(c.start, c.end, alignment_mode="expand") or ()
     )
     out: list[Action] = []
+    nouns = state.res.kb.activity_nouns
     for verb, role in state_main_verbs(state):
+        as_noun = noun_verb(verb, nouns)
+        if as_noun is not None:
+            out.append(_noun_action(verb, as_noun, role))
+            continue
         obj = object_of(verb, lex)
         kind, issue = classify(verb, obj, lex, lower, named)
+        task = assisted_activity(verb, nouns, lex)
+        if task is not None:  # "be I w/ toileting": toileting, at a stated level of help
+            kind, issue, obj = "behavior", None, task
         end_tok = obj if obj is not None and obj.i > verb.i else verb
         for c in verb.children:
             if c.dep_ in {"prt", "acomp"} and c.i > end_tok.i:

@@ -47,11 +47,16 @@ def find_actors(state: ExtractionState) -> list[Actor]:
     verbs = state_main_verbs(state)
     if not verbs:
         return out
+    if verbs[0][0].pos_ not in {"VERB", "AUX"}:
+        return out  # a verbless goal ("FIM toileting 3 → 5") names no actor
     subj = _subject(verbs[0][0])
     if subj is None:
         return out
     left = min(t.i for t in subj.subtree)
     span = state.doc[left : subj.i + 1]
+    named = state.spans("measures", "assistance")
+    if any(s < span.end_char and span.start_char < e for s, e in named):
+        return out  # "FIM toileting 3 → 5", "Mod I …": a measure or a level is not a person
     role = role_of(subj, lex)
     if role != "thing":  # "my pain will…" names no actor
         out.append(Actor(start=span.start_char, end=span.end_char, text=span.text, role=role))

@@ -71,9 +71,22 @@ def _terms_matcher(
     make = English(vocab=vocab).make_doc if tokenizer_doc is None else tokenizer_doc
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for key, terms in groups.items():
-        variants = sorted({v for term in terms for v in number_variants(term.lower())})
+        variants = sorted(
+            {v for term in terms for form in shorthand_forms(term) for v in number_variants(form)}
+        )
         matcher.add(key, [make(t) for t in variants])
     return matcher
+
+
+def shorthand_forms(term: str) -> set[str]:
+    """Return a term as written and as the parser reads it after shorthand normalisation.
+
+    Goals are parsed in normalised wording ("RW" -> "rolling walker"), so a knowledge-base
+    term written in shorthand ("UE HEP", "CGA") is matched in both forms.
+    """
+    from smartcheck.shorthand import normalize
+
+    return {term.lower(), normalize(term).text.lower()}
 
 
 def number_variants(term: str) -> tuple[str, ...]:

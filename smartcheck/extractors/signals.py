@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from smartcheck.extractors.actions import body_part
 from smartcheck.extractors.base import inside, matches, overlaps, phrase_spans
+from smartcheck.extractors.non_goals import find_non_goal_flags
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Dimension, Flag
 
@@ -39,26 +41,6 @@ def _structure_flags(state: ExtractionState) -> list[Flag]:
     out: list[Flag] = []
     stripped = text.rstrip()
     tokens = list(doc)
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if stripped.endswith("?") or (
-        len(words) > 1
-        and words[0].lower_ in state.res.kb.lexicon.question_starts
-        and words[1].lower_ in {"you", "u", "we", "they"}
-    ):
-        out.append(
-            Flag(
-                start=0, end=len(stripped), text=stripped, category="question", dimension="specific"
-            )
-        )
-    roots = [s.root for s in doc.sents]
-    if roots:
-        root = roots[0]
-        has_modal = any(
-            t.tag_ == "MD" or t.lower_ in {"will", "'ll", "going", "want", "plan"} for t in tokens
-        )
-        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
-        if root.tag_ == "VBD" and has_subject and not has_modal and root.lemma_.lower() != "would":
-            out.append(_token_flag(root, "past_tense", "specific"))
     if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         out.append(
             Flag(
@@ -78,6 +60,8 @@ def _comparatives(state: ExtractionState) -> list[Flag]:
         if tok.tag_ not in {"JJR", "RBR"} and tok.lower_ not in {"more", "less", "fewer"}:
             continue
         if inside(tok.idx, tok.idx + len(tok.text), numeric):
+            continue
+        if body_part(tok, state.res.kb.body_nouns):  # "lower body dressing", "upper-extremity"
             continue
         nxt = state.doc[tok.i + 1] if tok.i + 1 < len(state.doc) else None
         if nxt is not None and nxt.lower_ == "than":
@@ -113,6 +97,7 @@ def find_flags(state: ExtractionState) -> list[Flag]:
             )
     out.extend(_comparatives(state))
     out.extend(_structure_flags(state))
+    out.extend(find_non_goal_flags(state))
     # A rating such as "100% confidence" is not an absolute, nor is "no more than 2".
     rated = state.spans("confidence")
     text = state.doc.text

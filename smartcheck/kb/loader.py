@@ -13,12 +13,14 @@ from pydantic import BaseModel, ValidationError
 
 from smartcheck.errors import KnowledgeBaseError
 from smartcheck.kb.models import (
+    AbbreviationsFile,
     AssistanceFile,
     ConcernsFile,
     FindingsFile,
     KnowledgeBase,
     Lexicon,
     MeasuresFile,
+    NonGoalsFile,
     NumbersFile,
     PatternsFile,
     PlausibilityFile,
@@ -70,6 +72,13 @@ def _check_references(kb: KnowledgeBase) -> None:
             )
 
 
+def _optional(name: str, model: type[M], root: Path | None) -> M:
+    """Read a data file added after custom KB directories existed; fall back to the packaged one."""
+    if root is not None and not (root / name).is_file():
+        root = None
+    return parse_file(name, model, root=root)
+
+
 def load_kb(root: Path | None = None) -> KnowledgeBase:
     """Load the knowledge base from the package data, or from a directory ``root``."""
     profiles_dir = "profiles"
@@ -83,6 +92,7 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         profile = parse_file(f"{profiles_dir}/{name}", Profile, root=root)
         profiles[profile.name] = profile
     concerns = parse_file("concerns.yaml", ConcernsFile, root=root)
+    shorthand = _optional("abbreviations.yaml", AbbreviationsFile, root)
     kb = KnowledgeBase(
         version=concerns.version,
         lexicon=parse_file("lexicon.yaml", Lexicon, root=root),
@@ -95,6 +105,10 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
         patterns=parse_file("patterns.yaml", PatternsFile, root=root),
         findings=parse_file("findings.yaml", FindingsFile, root=root).findings,
         profiles=profiles,
+        abbreviations=shorthand.entries,
+        activity_nouns=shorthand.activity_nouns,
+        body_nouns=shorthand.body_nouns,
+        non_goals=_optional("non_goals.yaml", NonGoalsFile, root),
     )
     _check_references(kb)
     logger.debug("knowledge base %s loaded (%d concerns)", kb.version, len(kb.concerns))

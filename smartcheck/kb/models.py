@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from smartcheck.models import Dimension, Period, Severity
 
@@ -159,6 +160,81 @@ class AssistanceFile(_Data):
     levels: tuple[AssistanceLevel, ...]
 
 
+AbbreviationKind = Literal[
+    "assistance", "frequency", "body", "activity", "device", "test", "time", "school_slp"
+]
+
+
+class AbbreviationEntry(_Data):
+    """One clinical abbreviation and the plain wording the parser reads instead.
+
+    ``abbr`` and ``variants`` are literal spellings (``case`` says whether they
+    match in any case or only as written); ``pattern`` replaces them with a
+    regular expression whose named groups fill ``expansion`` (through
+    ``values`` when a group's text maps to a word). ``before``/``after`` (and
+    their ``not_`` forms) are regexes on the text around a match.
+    """
+
+    abbr: str
+    variants: tuple[str, ...] = ()
+    case: Literal["any", "exact"] = "any"
+    expansion: str
+    kind: AbbreviationKind
+    pattern: str | None = None
+    values: dict[str, dict[str, str]] = Field(default_factory=dict)
+    before: str | None = None
+    not_before: str | None = None
+    after: str | None = None
+    not_after: str | None = None
+    rewrite: bool = True
+    note: str | None = None
+
+    @field_validator("pattern", "before", "not_before", "after", "not_after")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as err:
+                raise ValueError(f"not a valid regular expression: {err}") from err
+        return value
+
+
+class AbbreviationsFile(_Data):
+    """``abbreviations.yaml``: clinical shorthand and its plain wording."""
+
+    version: str
+    activity_nouns: dict[str, str] = Field(default_factory=dict)
+    body_nouns: frozenset[str] = frozenset()
+    entries: tuple[AbbreviationEntry, ...]
+
+
+class NonGoalsFile(_Data):
+    """``non_goals.yaml``: the wording of texts that are not goals."""
+
+    version: str
+    heading_terms: frozenset[str]
+    heading_prefixes: frozenset[str]
+    service_passive_verbs: frozenset[str]
+    service_receive_verbs: frozenset[str]
+    service_attend_verbs: frozenset[str]
+    service_terms: tuple[str, ...]
+    plan_labels: frozenset[str]
+    provider_verbs: frozenset[str]
+    service_openers: tuple[str, ...]
+    result_markers: tuple[str, ...]
+    past_markers: tuple[str, ...]
+    past_forms: frozenset[str]
+    qualifier_participles: frozenset[str]
+    courtesy_openers: tuple[str, ...]
+    report_verbs: frozenset[str]
+    problem_labels: frozenset[str]
+    note_labels: frozenset[str]
+    note_subjects: frozenset[str]
+    status_phrases: tuple[str, ...]
+    junk_placeholders: frozenset[str]
+
+
 class Limit(_Data):
     """A plausibility limit on a dose for some activities."""
 
@@ -277,6 +353,12 @@ class KnowledgeBase(_Data):
     patterns: PatternsFile
     findings: dict[str, FindingSpec]
     profiles: dict[str, Profile]
+    abbreviations: tuple[AbbreviationEntry, ...] = ()
+    #: Activity noun -> the verb it names (a verbless goal's action), from abbreviations.yaml.
+    activity_nouns: dict[str, str] = Field(default_factory=dict)
+    #: Body words that make "lower"/"upper" a body part, not a comparative or a verb.
+    body_nouns: frozenset[str] = frozenset()
+    non_goals: NonGoalsFile | None = None
 
     def concern(self, concern_id: str) -> ConcernEntry | None:
         """Return the concern with ``concern_id``, if any."""

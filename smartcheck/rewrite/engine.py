@@ -577,8 +577,12 @@ def rewrite_analysis(
 ) -> RewriteResult:
     """Return every candidate rewrite of an analysed goal, in preference order."""
     finding = not_a_goal(analysis.text, kb)
-    if finding is not None:
-        return RewriteResult(findings=(finding,))
+    if finding is None and not analysis.is_goal:  # a plan-of-care line, a heading, junk…
+        finding = next(
+            (f for f in analysis.findings if f.id.startswith("specific.not_a_goal")), None
+        )
+    if finding is not None or not analysis.is_goal:
+        return RewriteResult(findings=(finding,) if finding is not None else ())
     if analysis.label == "SMART":
         return RewriteResult(findings=(kb.finding("already_smart"),))
     drafts = build_drafts(analysis, context if context is not None else analysis.context, kb)

@@ -16,7 +16,19 @@ from smartcheck.models import (
     Evidence,
     Finding,
     Flag,
+    NonGoalKind,
 )
+
+#: Flag category -> the kind of non-goal it marks (rubric: "Goals and non-goals").
+NON_GOAL_FLAGS: dict[str, NonGoalKind] = {
+    "question": "question",
+    "past_tense": "progress_note",
+    "progress_note": "progress_note",
+    "symptom_report": "symptom_report",
+    "plan_of_care": "plan_of_care",
+    "heading": "heading",
+    "junk": "junk",
+}
 
 
 @dataclass(frozen=True)
@@ -39,8 +51,8 @@ class RubricInput:
 
     @property
     def not_a_goal(self) -> Flag | None:
-        """Return the flag that marks a question or a progress note, if any."""
-        flags = self.flags("question", "past_tense")
+        """Return the flag that marks the text as not a goal (a question, a note, junk…), if any."""
+        flags = self.flags(*NON_GOAL_FLAGS)
         return flags[0] if flags else None
 
 

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.model
         ("Restart walking routine", "restart", "behavior", None),
         (
             "Two times of brisk walking per week, each lasting 30 minutes",
-            "walking",
+            "walk",  # a verbless goal's action is the verb its activity noun names
             "behavior",
             None,
         ),
