@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib.util
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from smartcheck import clock
 from smartcheck.audit import Auditor, AuditResult, AuditSummary, ReadOptions, open_report
 from smartcheck.audit.html import ReportMeta
 from smartcheck.audit.postprocess import check_ignore_patterns, finish_results
@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
     options = read_options(args, config, group_by)
     if args.dask and importlib.util.find_spec("distributed") is None:
         raise InputError("--dask needs pip install 'smartcheck[dask]'")
-    started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    started = clock.now_utc()
     reference_date = args.reference_date or started.astimezone().date()
     meta = ReportMeta(
         run_date=started,
