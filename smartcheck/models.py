@@ -218,6 +218,9 @@ class ContextInfo(_Frozen):
     present: bool
     concerns: tuple[str, ...] = ()
     recovering: bool = False
+    #: Concerns implied only by situation words ("injury", "post-op"): they may
+    #: confirm a link but never rule one out (issue 10 §4).
+    situations: tuple[str, ...] = ()
 
 
 class Provenance(_Frozen):

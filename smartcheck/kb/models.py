@@ -22,6 +22,11 @@ class ConcernEntry(_Data):
     problem_terms: tuple[str, ...]
     activity_terms: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    #: Words that describe a situation in a context ("injury", "post-op"), not a
+    #: diagnosis: they can confirm a link to this concern but never rule one out.
+    context_terms: tuple[str, ...] = ()
+    #: Verbs that name this concern when they have no object ("drink less" = alcohol).
+    bare_verbs: tuple[str, ...] = ()
 
 
 class ConcernsFile(_Data):
@@ -63,6 +68,10 @@ class Lexicon(_Data):
     client_subjects: frozenset[str]
     self_subjects: frozenset[str]
     functional_purposes: tuple[str, ...]
+    #: Words that make a purpose clause functional ("to return home safely").
+    functional_purpose_words: frozenset[str] = frozenset()
+    #: Concern domains about inner experience: a goal that is only a feeling belongs here.
+    inner_domains: frozenset[str] = frozenset()
     clause_openers: frozenset[str]
     place_nouns: frozenset[str]
     not_objects: frozenset[str]
