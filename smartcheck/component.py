@@ -80,7 +80,11 @@ class SmartCheckComponent:
         elements = extract_elements(doc, self.res, ref)
         ctx_doc = self.nlp.make_doc(context) if context else None
         inp = RubricInput(
-            elements=elements, context=read_context(ctx_doc, self.res), profile=profile, kb=self.kb
+            elements=elements,
+            context=read_context(ctx_doc, self.res),
+            profile=profile,
+            kb=self.kb,
+            text=doc.text,
         )
         dims = score_dimensions(inp)
         label, value = overall(dims, profile)

@@ -72,6 +72,14 @@ class Lexicon(_Data):
     functional_purpose_words: frozenset[str] = frozenset()
     #: Concern domains about inner experience: a goal that is only a feeling belongs here.
     inner_domains: frozenset[str] = frozenset()
+    #: States that are observable behaviours after remain/stay/keep ("remain seated").
+    behaviour_states: frozenset[str] = frozenset()
+    #: Process nouns that name no concrete act ("perform strengthening", "improvement").
+    process_nouns: frozenset[str] = frozenset()
+    #: Objects that are ongoing programmes, never a single event ("complete my HEP").
+    recurring_objects: frozenset[str] = frozenset()
+    #: Things consumed: having fewer of them is a behaviour ("have fewer drinks").
+    consumables: frozenset[str] = frozenset()
     clause_openers: frozenset[str]
     place_nouns: frozenset[str]
     not_objects: frozenset[str]
