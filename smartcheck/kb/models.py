@@ -167,6 +167,22 @@ class StrenuousEvents(_Data):
     min_days: int
 
 
+class StageRule(_Data):
+    """Targets too strenuous before a number of days after a procedure."""
+
+    until_days: int
+    targets: tuple[str, ...]
+
+
+class Procedure(_Data):
+    """A surgery or device whose stage limits what a goal may target (safety.md §5)."""
+
+    id: str
+    label: str
+    terms: tuple[str, ...]
+    rules: tuple[StageRule, ...]
+
+
 class PlausibilityFile(_Data):
     """``plausibility.yaml``."""
 
@@ -176,6 +192,11 @@ class PlausibilityFile(_Data):
     strenuous_events: StrenuousEvents
     full_load_terms: tuple[str, ...]
     max_weight_loss_kg_per_week: float
+    procedures: tuple[Procedure, ...] = ()
+    #: Words that make a named support ("with my therapist", "using my cane").
+    support_terms: tuple[str, ...] = ()
+    #: Words that mark a graded step ("start with", "step 4 of the ladder").
+    graded_terms: tuple[str, ...] = ()
 
 
 class Rate(_Data):

@@ -59,9 +59,11 @@ def single_event(inp: RubricInput) -> Element | None:
         return None  # "get my anxiety under control"
     lex = inp.kb.lexicon
     deadline = any(t.kind == "deadline" for t in inp.elements.timeframes)
+    plural = bool(main.object) and main.object.split()[-1].lower().endswith("s")  # type: ignore[union-attr]
     task = (
         deadline
         and main.object
+        and (not plural or main.lemma in lex.single_event_verbs)
         and main.kind == "behavior"
         and concrete(main, inp)
         and not ({main.lemma} & (lex.change_verbs | lex.umbrella_verbs | lex.vague_verbs))
