@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from smartcheck.models import Action, DimensionScore, Measure
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
+from smartcheck.rubric.red_flags import others_made_to_act
 from smartcheck.rubric.structure import (
     abstention,
     bare_tool,
     behaviour_state,
     capability_only,
     experienced_state,
+    learning_only,
+    measure_object,
     nominal_vague_object,
+    wished_outcome,
 )
 
 _ISSUE_FINDING = {
@@ -51,11 +55,15 @@ def structural_issue(action: Action, inp: RubricInput) -> str | None:
         return "vague_verb"
     if nominal_vague_object(action, inp) or bare_tool(action, inp):
         return "umbrella"
+    if learning_only(action, inp):
+        return "vague_verb"
     return None
 
 
 def concrete(action: Action, inp: RubricInput) -> bool:
     """Tell whether an action is a concrete, observable behaviour (rubric S, 1)."""
+    if measure_object(action, inp):
+        return True
     if action.kind == "state" and not behaviour_state(action, inp):
         return False
     if experienced_state(action, inp):
@@ -102,7 +110,11 @@ def check_specific(inp: RubricInput) -> DimensionScore:
         return score(
             "specific", False, 0.0, inp=inp, findings=[*findings, finding(kb, "specific.no_action")]
         )
-    if capability_only(inp):
+    made = others_made_to_act(inp)
+    if made is not None:  # "get my son to stop vaping": the behaviour is the son's
+        findings.append(finding(kb, "specific.other_actor", made))
+        return score("specific", False, 0.3, inp=inp, findings=findings)
+    if capability_only(inp) or wished_outcome(inp):
         findings.append(finding(kb, "specific.state_not_behavior", main))
         return score("specific", False, 0.1, inp=inp, findings=findings)
     issue = structural_issue(main, inp)

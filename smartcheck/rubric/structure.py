@@ -59,6 +59,9 @@ def nominal_vague_object(action: Action, inp: RubricInput) -> bool:
     if not action.object:
         return False
     head = _words(action.object)[-1:] or [""]
+    nxt = _words(inp.text[action.end : action.end + 20])[:1]
+    if nxt and nxt[0].endswith(("ing", "ment")):
+        head = nxt  # "perform glute | strengthening"
     lex = inp.kb.lexicon
     for suffix in ("ing", "ment"):
         if head[0].endswith(suffix):
@@ -180,3 +183,41 @@ def bare_tool(action: Action, inp: RubricInput) -> bool:
         or len(els.actions) > 1
         or inp.flags("every_occurrence", "example")
     )
+
+
+_LEARNING = {"learn", "learning", "understand", "understanding", "know", "gain", "develop"}
+
+
+def learning_only(action: Action, inp: RubricInput) -> bool:
+    """Tell whether the action is only learned or understood ("learn coping skills").
+
+    Rubric S, 0: the verb must be observable; learning about a skill is not ("learn to
+    swim" is read as swimming, so it never reaches this rule).
+    """
+    before = _words(inp.before(action, 20))
+    return bool(before) and before[-1] in _LEARNING
+
+
+_WISH = re.compile(
+    r"\bwant(?:s|ed)?\s+(?:the|my|his|her|their|our|these|those|this|that)\s+"
+    r"(?:[a-z'-]+\s+){0,3}?to\s+[a-z]"
+)
+
+
+def wished_outcome(inp: RubricInput) -> bool:
+    """Tell whether the goal wishes something of a thing or person ("I want my grief to hurt less").
+
+    Rubric S, 0: states and outcomes are not the person's behaviour.
+    """
+    return _WISH.search(inp.text.lower()) is not None
+
+
+def measure_object(action: Action, inp: RubricInput) -> bool:
+    """Tell whether the action moves a named measure ("get my A1c down", "bring my BP down").
+
+    Rubric S, 1: "a change on a named measure".
+    """
+    if action.lemma not in {"get", "bring", "keep"} or not action.object:
+        return False
+    words = set(_words(action.object))
+    return any(alias.lower() in words for m in inp.kb.measures for alias in m.aliases)
