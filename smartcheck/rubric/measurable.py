@@ -10,6 +10,7 @@ from smartcheck.rubric.structure import (
     comparative_assistance,
     habit_start,
     recurring_object,
+    wished_outcome,
 )
 
 
@@ -52,7 +53,7 @@ def single_event(inp: RubricInput) -> Element | None:
         if held is not None and (inp.elements.timeframes or inp.elements.frequencies):
             return held  # "No alcohol until 30/03/2026"
         return None
-    if habit_start(main, inp) or recurring_object(main, inp):
+    if habit_start(main, inp) or recurring_object(main, inp) or wished_outcome(inp):
         return None  # "start going to AA", "complete my HEP": ongoing, not one event
     obj_words = (main.object or "").lower().split()
     if obj_words and obj_words[-1] in inp.kb.lexicon.state_nouns:

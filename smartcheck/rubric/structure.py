@@ -144,6 +144,8 @@ def comparative_assistance(el: Element, inp: RubricInput) -> bool:
     with no level (rubric M, 0: comparatives with no number and no baseline).
     """
     before = inp.before(el, 14)
+    if attributive_assistance(el, inp):
+        return True
     return bool(re.search(r"(more|less|greater|increased?|improved?|↑)\s*(in\s+)?$", before))
 
 
@@ -219,5 +221,42 @@ def measure_object(action: Action, inp: RubricInput) -> bool:
     """
     if action.lemma not in {"get", "bring", "keep"} or not action.object:
         return False
-    words = set(_words(action.object))
-    return any(alias.lower() in words for m in inp.kb.measures for alias in m.aliases)
+    obj = f" {' '.join(_words(action.object))} "
+    return any(f" {alias.lower()} " in obj for m in inp.kb.measures for alias in m.aliases)
+
+
+_ATTRIBUTIVE_NEXT = {
+    "with",
+    "in",
+    "for",
+    "at",
+    "on",
+    "by",
+    "during",
+    "when",
+    "while",
+    "and",
+    "or",
+    "to",
+    "from",
+    "of",
+    "using",
+    "without",
+    "after",
+    "before",
+    "within",
+    "across",
+    "x",
+}
+
+
+def attributive_assistance(el: Element, inp: RubricInput) -> bool:
+    """Tell whether "independent" describes a task, not a level ("an independent task").
+
+    An assistance level says how the person performs (rubric M: "with minimal
+    assistance; independently"); "independent work" names a kind of classwork.
+    """
+    if el.text.lower() not in {"independent", "indep"}:
+        return False
+    nxt = _words(inp.text[el.end : el.end + 20])[:1]
+    return bool(nxt) and nxt[0] not in _ATTRIBUTIVE_NEXT

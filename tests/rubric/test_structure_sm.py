@@ -37,6 +37,11 @@ def _sm(goal: str, context: str | None = None) -> str:
         ("No cigarettes until 1 March 2026", "11"),
         # a concrete task by a date either happens or not
         ("I'll phone the clinic and book a hearing test by next Friday", "11"),
+        (
+            "Client will complete a written safety plan with her therapist before the end of the session",
+            "11",
+        ),
+        ("Get my blood pressure down", "10"),
         # an absolute over a concrete act is countable; A carries the red flag
         ("I will never skip a dose of my blood thinner again", "11"),
     ],
@@ -61,6 +66,9 @@ def test_structure_behaviours_and_checkable_acts(goal: str, expected: str) -> No
         # a habit started or a programme carried on is not a single event
         ("Complete my home exercise program", "10"),
         ("Start going to the gym", "10"),
+        # a wish about a thing is not the person's act, and "independent work" is not a level
+        ("I want the panic attacks to stop", "00"),
+        ("Student will stay seated during independent work", "10"),
     ],
 )
 def test_structure_vague_wordings_are_not_specific_or_measurable(goal: str, expected: str) -> None:
