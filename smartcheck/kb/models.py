@@ -158,6 +158,8 @@ class Limit(_Data):
     max: float
     max_recovering: float
     message: str
+    #: A higher cap for one event with no recurrence ("run a half marathon"), if any.
+    max_event: float | None = None
 
 
 class StrenuousEvents(_Data):

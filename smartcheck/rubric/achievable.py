@@ -33,6 +33,8 @@ def implausible(inp: RubricInput) -> list[Finding]:
         if not lemmas & limit.activities:
             continue
         cap = limit.max_recovering if inp.context.recovering else limit.max
+        if limit.max_event is not None and not inp.context.recovering and not els.frequencies:
+            cap = limit.max_event  # one event ("run a half marathon"), not a daily dose
         values: list[tuple[Element, float]] = []
         if limit.dimension == "time":
             values = [(d, d.seconds) for d in els.durations if d.bound != "max"]

@@ -69,6 +69,7 @@ def others_made_to_act(inp: RubricInput) -> Element | None:
     return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
 
 
+_STEPS_OF_ONE = re.compile(r"\b(plan|routine|steps|strategies|skills|list|checklist|following)\b")
 _SEPARATORS = re.compile(r"[•;,:\n]|\s[-–—]\s")
 _NOT_AN_ACT = re.compile(
     r"^(?:\d|for\b|by\b|within\b|until\b|till\b|over\b|at\b|on\b|per\b|every\b|each\b|daily\b|"
@@ -88,9 +89,25 @@ def stacked_items(inp: RubricInput) -> int:
     """
     if inp.flags("example"):
         return 0
-    text = re.sub(r"\([^)]*\)", " ", inp.text.lower())
-    parts = [p.strip(" .!-–—") for p in _SEPARATORS.split(text)]
-    acts = [p for p in parts if re.search(r"[a-z]", p) and not _NOT_AN_ACT.match(p)]
+    text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), inp.text.lower())
+    head, colon, rest = text.partition(":")
+    if colon and _STEPS_OF_ONE.search(head):
+        return 0  # "I'll use my safety plan: hold ice, text my sister, ..." lists one plan's steps
+    if colon and len(re.findall(r"[a-z]+", head)) <= 3:
+        text = " " * (len(head) + 1) + rest  # a heading or a start: "STGs:", "Starting Monday:"
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in _SEPARATORS.finditer(text + ","):
+        parts.append((start, text[start : m.start()]))
+        start = m.end()
+    levels = [(a.start, a.end) for a in inp.elements.assistance]
+    acts = [
+        p
+        for at, p in parts
+        if re.search(r"[a-z]", p)
+        and not _NOT_AN_ACT.match(p.strip(" .!-–—"))
+        and not any(at <= s < at + len(p) for s, _ in levels)  # "min A → CGA" is a level
+    ]
     return len(acts) if len(parts) >= 4 else 0
 
 

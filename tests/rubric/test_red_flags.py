@@ -104,6 +104,8 @@ def test_red_flags_stacked_behaviours(goal: str) -> None:
     [
         "Walk 20 min, 3x/wk, for 6 weeks, with my cane",
         "Practise coping strategies such as journaling, walking, calling a friend and music for 10 minutes daily",
+        "When the urge hits, I'll use my safety plan: hold ice, text my sister, walk outside, call the line",
+        "STGs: • bed to chair transfer, min A → CGA • don shirt w/ set-up only",
     ],
 )
 def test_red_flags_doses_and_examples_are_not_stacked_behaviours(goal: str) -> None:
@@ -139,3 +141,17 @@ def test_red_flags_stage_is_read_from_the_context(
     context: str, procedures: tuple[str, ...], days: int | None
 ) -> None:
     assert read_stage(context, default_kb()) == (procedures, days)
+
+
+@pytest.mark.parametrize(
+    ("goal", "flagged"),
+    [
+        ("I will run a half marathon in October", False),  # one event
+        ("I will run 20 miles every day for the next month", True),  # a daily dose
+        ("I will walk 8 miles every day for the next month", False),
+        ("I will walk 15 miles every day for the next month", True),
+    ],
+)
+def test_red_flags_distance_caps_tell_an_event_from_a_daily_dose(goal: str, flagged: bool) -> None:
+    _, ids = _a(goal)
+    assert ("achievable.implausible_magnitude" in ids) is flagged
