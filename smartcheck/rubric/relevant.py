@@ -56,12 +56,35 @@ def goal_concerns(inp: RubricInput) -> list[Concern]:
     return out + bare_verb_concerns(inp)
 
 
+_DAYS = frozenset(
+    {
+        "weekend",
+        "weekends",
+        "weekday",
+        "weekdays",
+        "weeknights",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+
 def bare_verb_concerns(inp: RubricInput) -> list[Concern]:
     """Return the concerns named by a verb without an object ("drink less", "never smoke")."""
     out: list[Concern] = []
+    times = inp.kb.lexicon.time_nouns
+    units = {a.lower() for u in inp.kb.units.units if u.dimension == "mass" for a in u.aliases}
     for action in inp.elements.actions:
-        if action.object:
-            continue
+        words = (action.object or "").lower().split()
+        if words and not all(
+            w.rstrip("s") in times or w in _DAYS or w in units or w[:1].isdigit() for w in words
+        ):
+            continue  # "drink less at weekends", "lose 5 kg": the object is only a time or amount
         for entry in inp.kb.concerns:
             if action.lemma in entry.bare_verbs:
                 out.append(

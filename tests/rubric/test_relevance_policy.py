@@ -186,3 +186,17 @@ def test_relevance_functional_purpose_counts_without_context(goal: str) -> None:
 def test_relevance_no_purpose_without_context_is_not_met(goal: str) -> None:
     met, findings, _ = _relevant(goal, None)
     assert not met and findings == ["relevant.no_purpose"]
+
+
+#: A verb with no object can name its concern ("drink less" is about alcohol), but not with one.
+@pytest.mark.parametrize(
+    ("goal", "met"),
+    [
+        ("Drink less at weekends", True),
+        ("Never smoke again", True),
+        ("I will lose 5 kg by the end of June", True),
+        ("Drink 8 glasses of water a day", False),
+    ],
+)
+def test_relevance_bare_verbs_name_their_concern(goal: str, met: bool) -> None:
+    assert _relevant(goal, None)[0] is met
