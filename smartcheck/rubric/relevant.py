@@ -177,6 +177,9 @@ def _with_context(inp: RubricInput) -> DimensionScore:
         if strong and not _domains(strong, inp) & inner:
             return score("relevant", False, 0.1, inp=inp, findings=[mismatch])
         return _met(inp, INNER_STATE, [evidence(main)], unconfirmed=not strong)
+    if strong and main is not None and main.issue == "outcome":
+        # A life outcome ("get a promotion") that links to nothing in the context serves itself.
+        return score("relevant", False, 0.1, inp=inp, findings=[mismatch])
     goal_ids = {c.concern for c in goal}
     areas = _areas(goal_ids, inp)
     if main is not None and main.kind == "state":

@@ -72,6 +72,14 @@ LINKED = [
     ),
     ("Solve 8 of 10 two-step word problems by the end of the IEP year", "SLD in math"),
     ("Wear my hearing aids during waking hours every day for 4 weeks", "hearing loss"),
+    ("Pt will prepare a simple hot meal with supervision by discharge", "CVA; lives with wife"),
+    ("Pt will return to work 4 hours a day by 3/1", "low back pain"),
+    ("Client will attend 4 of 5 scheduled counseling sessions this month", "depression"),
+    ("Do pelvic floor exercises 3 times a day for 12 weeks", "postpartum"),
+    (
+        "Lay out my work clothes and pack my bag every weeknight for 3 weeks",
+        "adult ADHD; always late",
+    ),
 ]
 
 
@@ -98,6 +106,8 @@ MISMATCHED = [
     ("Use slow, smooth speech in 4 of 5 turns by the end of term", "picky eating"),
     ("Be more grateful", "COPD; wants to walk further"),
     ("Bake a cake from a recipe card once a week for 6 weeks", "tinnitus"),
+    ("I will get a promotion by the end of the year", "chronic knee pain"),
+    ("Walk 20 minutes, 5 days a week, for 8 weeks", "dysphagia after stroke"),
 ]
 
 
@@ -110,7 +120,7 @@ def test_relevance_mismatch_needs_a_goal_from_another_concern(goal: str, context
 #: The link can be shown neither way: unknown words in the goal or the context.
 UNCONFIRMED = [
     (
-        "Put my keys in one bowl by the front door every evening for a month",
+        "Feed the cat at 7 am every day for a month",
         "adult ADHD; often late",
     ),
     ("Play catch for 10 minutes three evenings a week", "R shoulder impingement"),
