@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -28,6 +29,12 @@ def _days(num: str, unit: str) -> int:
     return int(num) * _UNIT_DAYS.get(key, _UNIT_DAYS.get(key[:2], 1))
 
 
+@lru_cache(maxsize=64)
+def _procedure_re(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
 def read_stage(text: str, kb: KnowledgeBase) -> tuple[tuple[str, ...], int | None]:
     """Return the procedures a context names and the days since them, when stated.
 
@@ -35,10 +42,7 @@ def read_stage(text: str, kb: KnowledgeBase) -> tuple[tuple[str, ...], int | Non
     procedure, a bare "6 wks" does too ("s/p R TKA 6 wks"). No stage is guessed.
     """
 
-    def named(term: str) -> bool:
-        return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
-
-    procs = tuple(p.id for p in kb.plausibility.procedures if any(named(t) for t in p.terms))
+    procs = tuple(p.id for p in kb.plausibility.procedures if _procedure_re(p.terms).search(text))
     for pattern in _STAGE:
         m = pattern.search(text)
         if m is not None:

@@ -10,6 +10,7 @@ confidence, "a graded step", or "named support ('with my therapist', 'using my c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from smartcheck.models import Element
 from smartcheck.rubric.base import RubricInput
@@ -111,28 +112,35 @@ def stacked_items(inp: RubricInput) -> int:
     return len(acts) if len(parts) >= 4 else 0
 
 
+@lru_cache(maxsize=8)
+def _support_re(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(
+        rf"{_SUPPORT_LEAD}\s+(?:(?:a|an|the|my|his|her|their|our|\d)\s+)?(?:[\w-]+\s+){{0,2}}"
+        rf"(?:{alt})(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=8)
+def _terms_re(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/-])(?:{alt})(?![\w-])")
+
+
 def named_support(inp: RubricInput) -> Element | None:
     """Return a named support ("with my therapist", "w/ RW", "given a break card")."""
-    low = inp.text.lower()
-    for term in inp.kb.plausibility.support_terms:
-        t = re.escape(term.lower())
-        m = re.search(
-            rf"{_SUPPORT_LEAD}\s+(?:(?:a|an|the|my|his|her|their|our|\d)\s+)?(?:[\w-]+\s+){{0,2}}{t}(?![\w-])",
-            low,
-        )
-        if m is not None:
-            return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
-    return None
+    m = _support_re(inp.kb.plausibility.support_terms).search(inp.text.lower())
+    if m is None:
+        return None
+    return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
 
 
 def graded_step(inp: RubricInput) -> Element | None:
     """Return a graded step ("start with 5 minutes", "step 4 of the ladder")."""
-    low = inp.text.lower()
-    for term in inp.kb.plausibility.graded_terms:
-        m = _find(low, term)
-        if m is not None:
-            return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
-    return None
+    m = _terms_re(inp.kb.plausibility.graded_terms).search(inp.text.lower())
+    if m is None:
+        return None
+    return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
 
 
 _ZERO = re.compile(r"(?<![\w-])zero\s+(?!to\b|or\b|and\b|from\b)(?:[a-z-]+\s+)?[a-z-]+s\b")
