@@ -48,10 +48,11 @@ def single_event(inp: RubricInput) -> Element | None:
     )
     if main is not None and abstain and main.kind == "behavior" and inp.elements.timeframes:
         return main
+    held = abstention(inp)
+    first = held is not None and (main is None or held.start < main.start)
+    if first and (inp.elements.timeframes or inp.elements.frequencies):
+        return held  # "No alcohol until 30/03/2026", "Abstinent from cannabis x 30 days"
     if main is None:
-        held = abstention(inp)
-        if held is not None and (inp.elements.timeframes or inp.elements.frequencies):
-            return held  # "No alcohol until 30/03/2026"
         return None
     if habit_start(main, inp) or recurring_object(main, inp) or wished_outcome(inp):
         return None  # "start going to AA", "complete my HEP": ongoing, not one event

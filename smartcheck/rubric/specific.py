@@ -87,6 +87,12 @@ def check_specific(inp: RubricInput) -> DimensionScore:
         return score("specific", False, 0.3, inp=inp, findings=findings)
     main = inp.main_action
     measure = named_measure(inp)
+    abstain = abstention(inp)
+    if abstain is not None and (main is None or abstain.start < main.start):
+        # "No caffeine after 2 pm", "Abstinent from alcohol for 60 days": not doing a named thing
+        return score(
+            "specific", True, 0.9, inp=inp, evidence_spans=[evidence(abstain)], findings=findings
+        )
     if main is None:
         if measure is not None:
             return score(
@@ -95,16 +101,6 @@ def check_specific(inp: RubricInput) -> DimensionScore:
                 1.0,
                 inp=inp,
                 evidence_spans=[evidence(measure)],
-                findings=findings,
-            )
-        abstain = abstention(inp)
-        if abstain is not None:  # "No caffeine after 2 pm": not doing a named thing
-            return score(
-                "specific",
-                True,
-                0.9,
-                inp=inp,
-                evidence_spans=[evidence(abstain)],
                 findings=findings,
             )
         return score(

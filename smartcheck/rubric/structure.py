@@ -108,6 +108,11 @@ def abstention(inp: RubricInput) -> Element | None:
         if word in inp.kb.lexicon.state_nouns or word in {"pain", "more"}:
             continue
         return Element(start=m.start(1), end=m.end(1), text=inp.text[m.start(1) : m.end(1)])
+    m3 = re.match(r"\W*(?:remain |stay |be )?(abstinent from [a-z]+|[a-z]+-free)\b", low)
+    free = m3.group(1)[: -len("-free")] if m3 is not None and m3.group(1).endswith("-free") else ""
+    if m3 is not None and free not in inp.kb.lexicon.state_nouns and free != "pain":
+        # "Abstinent from cannabis x 30 days", "alcohol-free for a month" (not "pain-free")
+        return Element(start=m3.start(1), end=m3.end(1), text=inp.text[m3.start(1) : m3.end(1)])
     m2 = re.search(r"\bno more than\s+\S+\s+([a-z][a-z-]*)", low)
     if m2 is not None and m2.group(1) not in inp.kb.lexicon.state_nouns:
         return Element(start=m2.start(), end=m2.end(), text=inp.text[m2.start() : m2.end()])

@@ -35,6 +35,7 @@ def _sm(goal: str, context: str | None = None) -> str:
         # verbless abstention with a period or cut-off
         ("No caffeine after 3 pm on weekdays for the next month", "11"),
         ("No cigarettes until 1 March 2026", "11"),
+        ("Abstinent from alcohol for 60 days, checked by breath tests", "11"),
         # a concrete task by a date either happens or not
         ("I'll phone the clinic and book a hearing test by next Friday", "11"),
         (
@@ -55,6 +56,10 @@ def test_structure_behaviours_and_checkable_acts(goal: str, expected: str) -> No
     [
         # not specific: process nouns, vague phrases, bare tools, abilities
         ("Take it easy this week", "00"),
+        ("Pain-free by June", "00"),
+        ("Pt will decrease edema in the left hand", "00"),
+        ("Student will demonstrate improved social skills", "00"),
+        ("Pt will participate in therapy", "00"),
         ("Build up my stamina", "00"),
         ("Pt will perform hip strengthening", "00"),
         ("Pt will be able to climb stairs again", "00"),
