@@ -27,7 +27,7 @@ def _a(goal: str, context: str | None = None) -> tuple[bool, set[str]]:
     "goal",
     [
         "I will stay 100% sober for the next 3 months",
-        "No falls at all while walking with my cane for the next month",
+        "Walk with my cane every day with no falls at all for the next month",
         "Walk to the shops pain-free every day by March",
         "I will do my breathing exercises every single morning for 6 weeks",
         "I will never binge again after starting the meal plan next week",
