@@ -106,7 +106,11 @@ class SmartCheckComponent:
         elements = extract_elements(doc, self.res, ref)
         ctx_doc = self.nlp.make_doc(normalize(context, self.kb).text) if context else None
         inp = RubricInput(
-            elements=elements, context=read_context(ctx_doc, self.res), profile=profile, kb=self.kb
+            elements=elements,
+            context=read_context(ctx_doc, self.res),
+            profile=profile,
+            kb=self.kb,
+            text=doc.text,
         )
         non_goal = inp.not_a_goal
         dims = score_dimensions(inp) if non_goal is None else non_goal_dimensions(inp, non_goal)

@@ -85,6 +85,9 @@ class Report:
     elements: dict[str, Counts] = field(default_factory=dict)
     element_spans: dict[str, Counts] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: Field the results are broken down by (``evaluate --by``), and one report per value.
+    by: str | None = None
+    groups: dict[str, Report] = field(default_factory=dict)
 
     def accuracy(self, dim: str) -> float:
         """Share of goals whose label for ``dim`` was predicted correctly."""
@@ -108,6 +111,13 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain data (for ``--json``)."""
+        out = self._summary()
+        if self.by is not None:
+            out["by"] = self.by
+            out["groups"] = {k: g._summary() for k, g in sorted(self.groups.items())}
+        return out
+
+    def _summary(self) -> dict[str, Any]:
         return {
             "goals": self.n,
             "failures": self.failures,
@@ -190,11 +200,32 @@ def _add(total: Counts, part: Counts) -> None:
     total.fn += part.fn
 
 
+def group_key(rec: dict[str, Any], by: str) -> str:
+    """Return the value of field ``by`` of a record as a group name ("(none)" when absent).
+
+    A dotted name reads a nested field ("meta.discipline"); a value that is not a
+    string is shown as JSON.
+    """
+    value: Any = rec
+    for part in by.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if value is None or value == "":
+        return "(none)"
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+
+
 def evaluate_records(
-    records: list[dict[str, Any]], *, profile: str | None = None, settings: Settings | None = None
+    records: list[dict[str, Any]],
+    *,
+    profile: str | None = None,
+    settings: Settings | None = None,
+    by: str | None = None,
 ) -> Report:
-    """Analyse labelled records and compare with their labels and elements."""
-    report = Report()
+    """Analyse labelled records and compare with their labels and elements.
+
+    With ``by``, the report also holds one sub-report per value of that field.
+    """
+    report = Report(by=by)
     by_profile: dict[str, list[dict[str, Any]]] = {}
     for rec in records:
         by_profile.setdefault(profile or rec.get("profile") or "therapy", []).append(rec)
@@ -212,11 +243,15 @@ def evaluate_records(
         for rec, result in zip(
             recs, analyze_many(items, profile=prof, settings=settings), strict=True
         ):
-            report.n += 1
-            if isinstance(result, AnalysisFailure):
-                report.failures += 1
-                continue
-            _score_record(report, rec, result, prof, counted)
+            targets = [report]
+            if by is not None:
+                targets.append(report.groups.setdefault(group_key(rec, by), Report()))
+            for target in targets:
+                target.n += 1
+                if isinstance(result, AnalysisFailure):
+                    target.failures += 1
+                    continue
+                _score_record(target, rec, result, prof, counted)
     return report
 
 
@@ -251,7 +286,11 @@ def _score_record(
 
 
 def evaluate_file(
-    path: Path, *, profile: str | None = None, settings: Settings | None = None
+    path: Path,
+    *,
+    profile: str | None = None,
+    settings: Settings | None = None,
+    by: str | None = None,
 ) -> Report:
     """Evaluate a JSON-lines file of labelled goals (the rubric's data format)."""
-    return evaluate_records(list(read_jsonl(path)), profile=profile, settings=settings)
+    return evaluate_records(list(read_jsonl(path)), profile=profile, settings=settings, by=by)

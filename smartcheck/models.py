@@ -218,6 +218,12 @@ class ContextInfo(_Frozen):
     present: bool
     concerns: tuple[str, ...] = ()
     recovering: bool = False
+    #: Concerns implied only by situation words ("injury", "post-op"): they may
+    #: confirm a link but never rule one out (issue 10 §4).
+    situations: tuple[str, ...] = ()
+    #: Procedures the context names (plausibility.yaml ids) and the days since them, if stated.
+    procedures: tuple[str, ...] = ()
+    stage_days: int | None = None
 
 
 class Provenance(_Frozen):

@@ -247,7 +247,8 @@ pytestmark = pytest.mark.model
         ),
         ("I will meditate", None, "10000"),
         ("I will drink 8 glasses of water a day for 2 weeks", "kidney stones", "11111"),
-        ("I will never miss a dose of my insulin", "type 1 diabetes", "10010"),
+        # Every dose taken is countable (rubric M: a discrete act); "never" stays A's red flag.
+        ("I will never miss a dose of my insulin", "type 1 diabetes", "11010"),
         (
             "Client will attend 10 of 12 group sessions over the next 12 weeks",
             "anger management group",

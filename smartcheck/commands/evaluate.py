@@ -24,6 +24,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--errors", action="store_true", help="list the ids of disagreeing goals per dimension"
     )
+    p.add_argument(
+        "--by",
+        metavar="FIELD",
+        help="also break the results down by this field of the records (e.g. category)",
+    )
     p.set_defaults(func=run)
 
 
@@ -44,10 +49,26 @@ def render(report: Report, *, errors: bool = False) -> str:
         for kind, c in report.elements.items():
             span = report.element_spans[kind]
             lines.append(f"{kind:<12} {c.f1:.3f}  {c.precision:.3f}  {c.recall:.3f}  {span.f1:.3f}")
+    if report.by is not None:
+        lines += ["", *render_groups(report)]
     if errors and report.errors:
         lines += ["", "disagreements:"]
         lines += [f"  {e['id']} {e['dimension']} gold={e['gold']}" for e in report.errors]
     return "\n".join(lines)
+
+
+def render_groups(report: Report) -> list[str]:
+    """Render the per-group table of ``evaluate --by``: counts, accuracy per dimension, macro-F1."""
+    letters = [DIMENSION_LETTERS[d] for d in report.dims]
+    width = max([len(str(report.by)), *(len(k) for k in report.groups)])
+    head = f"{report.by:<{width}}  {'n':>4}  " + "  ".join(f"{x:>5}" for x in letters)
+    lines = [head + "  macro-F1"]
+    for name, g in sorted(report.groups.items()):
+        accs = "  ".join(
+            f"{g.accuracy(d):>5.2f}" if d in g.dims else f"{'-':>5}" for d in report.dims
+        )
+        lines.append(f"{name:<{width}}  {g.n:>4}  {accs}  {g.macro_f1():>8.3f}")
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise InputError(f"no such file: {args.file}")
     settings = Settings(model=args.model) if args.model else Settings()
-    report = evaluate_file(args.file, profile=args.profile, settings=settings)
+    report = evaluate_file(args.file, profile=args.profile, settings=settings, by=args.by)
     print(
         json.dumps(report.to_dict(), indent=2) if args.json else render(report, errors=args.errors)
     )

@@ -23,6 +23,11 @@ class ConcernEntry(_Data):
     problem_terms: tuple[str, ...]
     activity_terms: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    #: Words that describe a situation in a context ("injury", "post-op"), not a
+    #: diagnosis: they can confirm a link to this concern but never rule one out.
+    context_terms: tuple[str, ...] = ()
+    #: Verbs that name this concern when they have no object ("drink less" = alcohol).
+    bare_verbs: tuple[str, ...] = ()
 
 
 class ConcernsFile(_Data):
@@ -64,6 +69,18 @@ class Lexicon(_Data):
     client_subjects: frozenset[str]
     self_subjects: frozenset[str]
     functional_purposes: tuple[str, ...]
+    #: Words that make a purpose clause functional ("to return home safely").
+    functional_purpose_words: frozenset[str] = frozenset()
+    #: Concern domains about inner experience: a goal that is only a feeling belongs here.
+    inner_domains: frozenset[str] = frozenset()
+    #: States that are observable behaviours after remain/stay/keep ("remain seated").
+    behaviour_states: frozenset[str] = frozenset()
+    #: Process nouns that name no concrete act ("perform strengthening", "improvement").
+    process_nouns: frozenset[str] = frozenset()
+    #: Objects that are ongoing programmes, never a single event ("complete my HEP").
+    recurring_objects: frozenset[str] = frozenset()
+    #: Things consumed: having fewer of them is a behaviour ("have fewer drinks").
+    consumables: frozenset[str] = frozenset()
     clause_openers: frozenset[str]
     place_nouns: frozenset[str]
     not_objects: frozenset[str]
@@ -244,6 +261,8 @@ class Limit(_Data):
     max: float
     max_recovering: float
     message: str
+    #: A higher cap for one event with no recurrence ("run a half marathon"), if any.
+    max_event: float | None = None
 
 
 class StrenuousEvents(_Data):
@@ -251,6 +270,22 @@ class StrenuousEvents(_Data):
 
     terms: tuple[str, ...]
     min_days: int
+
+
+class StageRule(_Data):
+    """Targets too strenuous before a number of days after a procedure."""
+
+    until_days: int
+    targets: tuple[str, ...]
+
+
+class Procedure(_Data):
+    """A surgery or device whose stage limits what a goal may target (safety.md §5)."""
+
+    id: str
+    label: str
+    terms: tuple[str, ...]
+    rules: tuple[StageRule, ...]
 
 
 class PlausibilityFile(_Data):
@@ -262,6 +297,11 @@ class PlausibilityFile(_Data):
     strenuous_events: StrenuousEvents
     full_load_terms: tuple[str, ...]
     max_weight_loss_kg_per_week: float
+    procedures: tuple[Procedure, ...] = ()
+    #: Words that make a named support ("with my therapist", "using my cane").
+    support_terms: tuple[str, ...] = ()
+    #: Words that mark a graded step ("start with", "step 4 of the ladder").
+    graded_terms: tuple[str, ...] = ()
 
 
 class Rate(_Data):

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from smartcheck.models import DimensionScore, Element, Finding
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
+from smartcheck.rubric.red_flags import (
+    graded_step,
+    named_support,
+    others_made_to_act,
+    stacked_items,
+    stage_conflicts,
+    zero_target,
+)
+from smartcheck.rubric.structure import comparative_assistance
 
 #: A goal that stacks this many behaviours is a red flag (rubric: four or more).
 MAX_BEHAVIOURS = 4
@@ -24,6 +33,8 @@ def implausible(inp: RubricInput) -> list[Finding]:
         if not lemmas & limit.activities:
             continue
         cap = limit.max_recovering if inp.context.recovering else limit.max
+        if limit.max_event is not None and not inp.context.recovering and not els.frequencies:
+            cap = limit.max_event  # one event ("run a half marathon"), not a daily dose
         values: list[tuple[Element, float]] = []
         if limit.dimension == "time":
             values = [(d, d.seconds) for d in els.durations if d.bound != "max"]
@@ -56,6 +67,8 @@ def implausible(inp: RubricInput) -> list[Finding]:
             )
     if inp.context.recovering:
         out.extend(finding(kb, "achievable.context_conflict", f) for f in inp.flags("full_load"))
+    # The stage after surgery against the target (safety.md §5): "jog" 3 weeks after a TKA.
+    out.extend(finding(kb, "achievable.context_conflict", span) for span, _ in stage_conflicts(inp))
     return out
 
 
@@ -83,6 +96,9 @@ def red_flags(inp: RubricInput) -> list[Finding]:
     """Return every red-flag finding of the Achievable check."""
     kb, els = inp.kb, inp.elements
     out = [finding(kb, "achievable.absolute", f) for f in inp.flags("absolute")]
+    zero = zero_target(inp)
+    if zero is not None and not any(f.span and f.span.start == zero.start for f in out):
+        out.append(finding(kb, "achievable.absolute", zero))
     out += [finding(kb, "achievable.cure_language", f) for f in inp.flags("cure")]
     out += [finding(kb, "achievable.hedged", f) for f in inp.flags("hedge")]
     out += implausible(inp)
@@ -92,13 +108,16 @@ def red_flags(inp: RubricInput) -> list[Finding]:
     main = inp.main_action
     if main is not None and main.issue == "outcome":
         out.append(finding(kb, "achievable.depends_on_others", main))
+    made = others_made_to_act(inp)  # "get my son to stop vaping"
+    if made is not None and not any(f.id == "achievable.depends_on_others" for f in out):
+        out.append(finding(kb, "achievable.depends_on_others", made))
     behaviours = [
         a for a in els.actions if a.role in {"main", "coordinated"} and a.kind == "behavior"
     ]
-    if len(behaviours) >= MAX_BEHAVIOURS:
-        out.append(
-            finding(kb, "achievable.too_many_behaviors", behaviours[0], count=len(behaviours))
-        )
+    count = max(len(behaviours), stacked_items(inp))  # lists: "up at 6, run 5k, cold shower, ..."
+    if count >= MAX_BEHAVIOURS:
+        where = behaviours[0] if behaviours else None
+        out.append(finding(kb, "achievable.too_many_behaviors", where, count=count))
     for c in els.confidence:
         if c.value < inp.profile.min_confidence:
             out.append(finding(kb, "achievable.low_confidence", c))
@@ -114,7 +133,8 @@ def check_achievable(inp: RubricInput, *, specific: bool, measurable: bool) -> D
         )
     flags = red_flags(inp)
     confident = [c for c in els.confidence if c.value >= inp.profile.min_confidence]
-    support = list(els.assistance)
+    support: list[Element] = [a for a in els.assistance if not comparative_assistance(a, inp)]
+    extra = [e for e in (named_support(inp), graded_step(inp)) if e is not None]
     if flags:
         errors = sum(1 for f in flags if f.severity == "error")
         return score("achievable", False, max(0.0, 0.4 - 0.15 * errors), inp=inp, findings=flags)
@@ -127,7 +147,9 @@ def check_achievable(inp: RubricInput, *, specific: bool, measurable: bool) -> D
         )
     if specific and measurable:
         return score("achievable", True, 1.0 if ev else 0.9, inp=inp, evidence_spans=ev)
-    if confident and (specific or measurable):
+    # Explicit evidence: a confidence, named support or a graded step (rubric A, 1).
+    if (confident or support or extra) and (specific or measurable):
+        ev += [evidence(e) for e in extra]
         return score("achievable", True, 0.8, inp=inp, evidence_spans=ev)
     return score(
         "achievable", False, 0.3, inp=inp, findings=[finding(kb, "achievable.not_demonstrated")]

@@ -39,6 +39,16 @@ class RubricInput:
     context: ContextInfo
     profile: Profile
     kb: KnowledgeBase
+    #: The goal text as written; element offsets point into it (structure rules read it).
+    text: str = ""
+
+    def after(self, element: Element, chars: int = 40) -> str:
+        """Return the lowercase text from the start of ``element``, up to ``chars`` characters."""
+        return self.text[element.start : element.start + chars].lower()
+
+    def before(self, element: Element, chars: int = 30) -> str:
+        """Return the lowercase text just before ``element``, up to ``chars`` characters."""
+        return self.text[max(0, element.start - chars) : element.start].lower()
 
     def flags(self, *categories: str) -> list[Flag]:
         """Return the flags of the given categories."""

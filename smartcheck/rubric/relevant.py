@@ -1,9 +1,31 @@
-"""R: the goal is tied to the person's therapeutic need (context or stated purpose)."""
+"""R: the goal is tied to the person's therapeutic need (context or stated purpose).
+
+Policy (rubric, R): "0 needs a goal that clearly serves something else" and "a
+goal that plausibly serves the stated problem counts". So, with a context:
+
+- the goal is *linked* when one of its own concerns is the context's concern or
+  one the knowledge base relates to it;
+- it is a *mismatch* only on positive evidence: the goal's behaviour belongs to a
+  domain the context's diagnosis does not touch (knee exercises for anxiety), or
+  the goal is only a feeling while the context names a bodily problem;
+- otherwise the link is *unconfirmed*: met, with a lower score and an info finding.
+
+A goal's concerns come from its behaviour and object (terms inside an action),
+from problem terms it names (in a purpose clause or elsewhere) and from named
+measures, never from a stray activity word ("with my son", "to reach" in a knee
+goal). The context's come from its diagnosis; situation words ("injury",
+"post-op") can confirm a link but never rule one out.
+"""
 
 from __future__ import annotations
 
+import re
+
 from smartcheck.models import Concern, DimensionScore, Evidence, Purpose
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
+
+#: Scores of the three verdicts with a context.
+LINKED, SITUATION_LINKED, UNCONFIRMED, INNER_STATE = 1.0, 0.8, 0.6, 0.6
 
 
 def related(concern_ids: set[str], inp: RubricInput) -> set[str]:
@@ -16,67 +38,175 @@ def related(concern_ids: set[str], inp: RubricInput) -> set[str]:
     return out
 
 
-def _goal_concerns(inp: RubricInput) -> list[Concern | Purpose]:
-    items: list[Concern | Purpose] = list(inp.elements.concerns)
-    items.extend(p for p in inp.elements.purposes if p.concern)
-    return items
+def goal_concerns(inp: RubricInput) -> list[Concern]:
+    """Return the concerns the goal itself is about.
+
+    Problem terms and named measures count wherever they stand; an activity term
+    counts in the behaviour and its object, not inside a purpose clause ("to reach
+    90 degrees of knee flexion" is about the knee, not about reaching) or a time
+    ("before my next cardiology appointment").
+    """
+    els = inp.elements
+    purposes = [(e.start, e.end) for e in (*els.purposes, *els.timeframes)]
+    out = [
+        c
+        for c in inp.elements.concerns
+        if c.source != "activity" or not any(s <= c.start and c.end <= e for s, e in purposes)
+    ]
+    return out + bare_verb_concerns(inp)
+
+
+_DAYS = frozenset(
+    {
+        "weekend",
+        "weekends",
+        "weekday",
+        "weekdays",
+        "weeknights",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+
+def bare_verb_concerns(inp: RubricInput) -> list[Concern]:
+    """Return the concerns named by a verb without an object ("drink less", "never smoke")."""
+    out: list[Concern] = []
+    times = inp.kb.lexicon.time_nouns
+    units = {a.lower() for u in inp.kb.units.units if u.dimension == "mass" for a in u.aliases}
+    for action in inp.elements.actions:
+        words = (action.object or "").lower().split()
+        if words and not all(
+            w.rstrip("s") in times or w in _DAYS or w in units or w[:1].isdigit() for w in words
+        ):
+            continue  # "drink less at weekends", "lose 5 kg": the object is only a time or amount
+        for entry in inp.kb.concerns:
+            if action.lemma in entry.bare_verbs:
+                out.append(
+                    Concern(
+                        start=action.start,
+                        end=action.end,
+                        text=action.text,
+                        concern=entry.id,
+                        domain=entry.domain,
+                        source="problem",
+                    )
+                )
+    return out
+
+
+def _linked(goal: list[Concern], ctx_ids: set[str], inp: RubricInput) -> list[Concern]:
+    near = related(ctx_ids, inp)
+    return [c for c in goal if c.concern in near or ctx_ids & related({c.concern}, inp)]
+
+
+def _domains(ids: set[str], inp: RubricInput) -> set[str]:
+    return {e.domain for e in (inp.kb.concern(c) for c in ids) if e is not None}
+
+
+def _areas(ids: set[str], inp: RubricInput) -> set[str]:
+    """Return the areas of concerns: one shared area for inner experience, else the concern.
+
+    Concerns of inner experience (mood, anxiety, trauma, sleep, substances, eating)
+    overlap too much to rule a link out between them; bodily and functional concerns
+    (a knee, handwriting, swallowing) are distinct unless the knowledge base relates them.
+    """
+    inner = inp.kb.lexicon.inner_domains
+    out = set()
+    for cid in ids:
+        entry = inp.kb.concern(cid)
+        if entry is not None:
+            out.add("inner" if entry.domain in inner else cid)
+    return out
+
+
+def _labels(ids: set[str], inp: RubricInput) -> str:
+    return ", ".join(sorted(e.label for e in (inp.kb.concern(c) for c in ids) if e is not None))
+
+
+def _met(
+    inp: RubricInput, value: float, ev: list[Evidence], *, unconfirmed: bool = False
+) -> DimensionScore:
+    kb = inp.kb
+    findings = []
+    if unconfirmed:
+        findings.append(
+            finding(kb, "relevant.link_unconfirmed", value=_labels(set(inp.context.concerns), inp))
+        )
+    return score("relevant", True, value, inp=inp, evidence_spans=ev, findings=findings)
 
 
 def _with_context(inp: RubricInput) -> DimensionScore:
     kb, ctx = inp.kb, inp.context
-    ctx_ids = set(ctx.concerns)
-    goal_items = _goal_concerns(inp)
-    goal_ids = {i.concern for i in goal_items if i.concern}
-    if not ctx_ids:
-        if goal_ids or inp.elements.purposes:
-            return score(
-                "relevant",
-                True,
-                0.7,
-                inp=inp,
-                evidence_spans=[evidence(goal_items[0])] if goal_items else [],
-            )
-        return score("relevant", False, 0.3, inp=inp, findings=[finding(kb, "relevant.no_purpose")])
-    linked = [
-        i
-        for i in goal_items
-        if i.concern and (i.concern in related(ctx_ids, inp) or ctx_ids & related({i.concern}, inp))
-    ]
+    strong = set(ctx.concerns)
+    goal = goal_concerns(inp)
+    linked = _linked(goal, strong, inp)
     if linked:
-        label = next((kb.concern(i.concern) for i in linked if i.concern), None)
-        info = finding(
-            kb, "relevant.linked", linked[0], value=label.label if label else linked[0].concern
-        )
+        entry = kb.concern(linked[0].concern)
+        info = finding(kb, "relevant.linked", linked[0], value=entry.label if entry else "")
         return score(
             "relevant",
             True,
-            1.0,
+            LINKED,
             inp=inp,
-            evidence_spans=[evidence(i) for i in linked],
+            evidence_spans=[evidence(c) for c in linked],
             findings=[info],
         )
+    weak = _linked(goal, set(ctx.situations), inp)
+    if weak:
+        entry = kb.concern(weak[0].concern)
+        info = finding(kb, "relevant.linked", weak[0], value=entry.label if entry else "")
+        return score(
+            "relevant",
+            True,
+            SITUATION_LINKED,
+            inp=inp,
+            evidence_spans=[evidence(c) for c in weak],
+            findings=[info],
+        )
+    mismatch = finding(kb, "relevant.context_mismatch", value=_labels(strong, inp))
     main = inp.main_action
-    # A goal about an inner state is about the person's concern even when it names no term of it.
-    if main is not None and main.kind == "state" and main.issue != "outcome":
-        return score("relevant", True, 0.6, inp=inp, evidence_spans=[evidence(main)])
-    names = ", ".join(sorted(kb.concern(c).label for c in ctx_ids if kb.concern(c)))  # type: ignore[union-attr]
-    return score(
-        "relevant",
-        False,
-        0.0,
-        inp=inp,
-        findings=[finding(kb, "relevant.context_mismatch", value=names)],
-    )
+    inner = kb.lexicon.inner_domains
+    if not goal and main is not None and main.kind == "state" and main.issue != "outcome":
+        # A goal that is only a feeling serves an inner concern, not a bodily one.
+        if strong and not _domains(strong, inp) & inner:
+            return score("relevant", False, 0.1, inp=inp, findings=[mismatch])
+        return _met(inp, INNER_STATE, [evidence(main)], unconfirmed=not strong)
+    if strong and main is not None and main.issue == "outcome":
+        # A life outcome ("get a promotion") that links to nothing in the context serves itself.
+        return score("relevant", False, 0.1, inp=inp, findings=[mismatch])
+    goal_ids = {c.concern for c in goal}
+    areas = _areas(goal_ids, inp)
+    if main is not None and main.kind == "state":
+        areas.add("inner")  # "be perfect at my job" is about perfectionism, not about work
+    if strong and goal_ids and not areas & _areas(strong, inp):
+        return score("relevant", False, 0.0, inp=inp, findings=[mismatch])
+    ev = [evidence(p) for p in inp.elements.purposes] or [evidence(c) for c in goal]
+    return _met(inp, UNCONFIRMED, ev, unconfirmed=True)
+
+
+def functional(purpose: Purpose, inp: RubricInput) -> bool:
+    """Tell whether a purpose clause names a function the person wants back or keeps."""
+    lex = inp.kb.lexicon
+    text = purpose.text.lower()
+    if text.startswith(lex.functional_purposes):
+        return True
+    return any(w in lex.functional_purpose_words for w in re.findall(r"[a-z][a-z'-]*", text))
 
 
 def _without_context(inp: RubricInput) -> DimensionScore:
     kb = inp.kb
     ev: list[Evidence] = []
-    for c in inp.elements.concerns:
+    for c in (*inp.elements.concerns, *bare_verb_concerns(inp)):
         if c.source in {"problem", "measure"}:
             ev.append(evidence(c))
     for p in inp.elements.purposes:
-        if p.concern or p.text.lower().startswith(kb.lexicon.functional_purposes):
+        if p.concern or functional(p, inp):
             ev.append(evidence(p))
     if ev:
         first = ev[0]

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from smartcheck.models import Action, DimensionScore, Measure
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
+from smartcheck.rubric.red_flags import others_made_to_act
+from smartcheck.rubric.structure import (
+    abstention,
+    bare_tool,
+    behaviour_state,
+    capability_only,
+    experienced_state,
+    learning_only,
+    measure_object,
+    nominal_vague_object,
+    wished_outcome,
+)
 
 _ISSUE_FINDING = {
     "vague_verb": "specific.vague_verb",
@@ -31,6 +43,34 @@ def vague_phrase_on(action: Action, inp: RubricInput) -> bool:
     )
 
 
+def structural_issue(action: Action, inp: RubricInput) -> str | None:
+    """Return the issue the structure of an action shows, beyond the extractor's own.
+
+    A behaviour on a process noun ("perform glute strengthening") is an umbrella; a verb
+    followed only by a comparative ("talk more") is a quality comparative.
+    """
+    if action.issue is not None:
+        return action.issue
+    if action.kind == "behavior" and vague_phrase_on(action, inp):
+        return "vague_verb"
+    if nominal_vague_object(action, inp) or bare_tool(action, inp):
+        return "umbrella"
+    if learning_only(action, inp):
+        return "vague_verb"
+    return None
+
+
+def concrete(action: Action, inp: RubricInput) -> bool:
+    """Tell whether an action is a concrete, observable behaviour (rubric S, 1)."""
+    if measure_object(action, inp):
+        return True
+    if action.kind == "state" and not behaviour_state(action, inp):
+        return False
+    if experienced_state(action, inp):
+        return False
+    return structural_issue(action, inp) is None
+
+
 def check_specific(inp: RubricInput) -> DimensionScore:
     """Score S from the main action, method clauses and named measures."""
     kb = inp.kb
@@ -47,6 +87,12 @@ def check_specific(inp: RubricInput) -> DimensionScore:
         return score("specific", False, 0.3, inp=inp, findings=findings)
     main = inp.main_action
     measure = named_measure(inp)
+    abstain = abstention(inp)
+    if abstain is not None and (main is None or abstain.start < main.start):
+        # "No caffeine after 2 pm", "Abstinent from alcohol for 60 days": not doing a named thing
+        return score(
+            "specific", True, 0.9, inp=inp, evidence_spans=[evidence(abstain)], findings=findings
+        )
     if main is None:
         if measure is not None:
             return score(
@@ -60,17 +106,26 @@ def check_specific(inp: RubricInput) -> DimensionScore:
         return score(
             "specific", False, 0.0, inp=inp, findings=[*findings, finding(kb, "specific.no_action")]
         )
-    issue = main.issue
-    if issue is None and main.kind == "behavior" and vague_phrase_on(main, inp):
-        issue = "vague_verb"
-    if main.kind == "behavior" and issue is None:
+    made = others_made_to_act(inp)
+    if made is not None:  # "get my son to stop vaping": the behaviour is the son's
+        findings.append(finding(kb, "specific.other_actor", made))
+        return score("specific", False, 0.3, inp=inp, findings=findings)
+    if capability_only(inp) or wished_outcome(inp):
+        findings.append(finding(kb, "specific.state_not_behavior", main))
+        return score("specific", False, 0.1, inp=inp, findings=findings)
+    issue = structural_issue(main, inp)
+    if concrete(main, inp):
         return score(
             "specific", True, 1.0, inp=inp, evidence_spans=[evidence(main)], findings=findings
         )
+    # A method ("by bringing her out") pins down any main action; a coordinated concrete act
+    # ("be indep w/ HEP and jog 2 km") only rescues a main that is a state.
     methods = [
         a
         for a in inp.elements.actions
-        if a.role == "method" and a.kind == "behavior" and a.issue is None
+        if a is not main
+        and (a.role == "method" or (main.kind == "state" and a.role == "coordinated"))
+        and concrete(a, inp)
     ]
     if methods:
         return score(
@@ -80,7 +135,7 @@ def check_specific(inp: RubricInput) -> DimensionScore:
         return score(
             "specific", True, 0.9, inp=inp, evidence_spans=[evidence(measure)], findings=findings
         )
-    if main.kind == "state" and issue != "outcome":
+    if (main.kind == "state" and issue != "outcome") or experienced_state(main, inp):
         findings.append(finding(kb, "specific.state_not_behavior", main))
         return score("specific", False, 0.1, inp=inp, findings=findings)
     findings.append(finding(kb, _ISSUE_FINDING.get(issue or "", "specific.vague_verb"), main))

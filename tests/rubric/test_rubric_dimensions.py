@@ -168,10 +168,27 @@ def test_relevant_purpose_without_context(make_input) -> None:
 def test_relevant_context_mismatch(make_input) -> None:
     text = "I will clean out the garage by Saturday"
     ctx = ContextInfo(present=True, concerns=("social_anxiety",))
+    chore = Concern(
+        **at(
+            text, "clean", concern="adl_self_care", domain="occupational_therapy", source="activity"
+        )
+    )
+    result = check_relevant(
+        make_input(
+            actions=(behaviour(text, "clean out the garage"),), concerns=(chore,), context=ctx
+        )
+    )
+    assert not result.met and result.findings[0].id == "relevant.context_mismatch"
+
+
+def test_relevant_unknown_behaviour_is_an_unconfirmed_link(make_input) -> None:
+    text = "I will clean out the garage by Saturday"
+    ctx = ContextInfo(present=True, concerns=("social_anxiety",))
     result = check_relevant(
         make_input(actions=(behaviour(text, "clean out the garage"),), context=ctx)
     )
-    assert not result.met and result.findings[0].id == "relevant.context_mismatch"
+    assert result.met and result.score < 1.0
+    assert [f.id for f in result.findings] == ["relevant.link_unconfirmed"]
 
 
 def test_relevant_related_concern_matches_context(make_input) -> None:
