@@ -85,9 +85,31 @@ def is_junk(text: str, words: NonGoalsFile) -> bool:
     stripped = text.strip()
     if not any(ch.isalpha() for ch in stripped):
         return True
-    if _FORMULA.match(stripped) or _SPREADSHEET_ERROR.match(stripped):
+    if _SPREADSHEET_ERROR.match(stripped):
+        return True
+    if _FORMULA.match(stripped) and not _words_after_formula(stripped):
         return True
     return stripped.lower().rstrip(".") in words.junk_placeholders
+
+
+def _words_after_formula(text: str) -> bool:
+    """Tell whether goal wording follows a leading formula ("=HYPERLINK(..) I will walk").
+
+    A row that is only a formula ("=SUM(A1:A3)", "=A1+B2") has no goal wording (rubric:
+    "a spreadsheet formula" is not a goal); words after it are still a goal, whose cell
+    the reports neutralise.
+    """
+    depth, end = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                end = i + 1
+                break
+    rest = text[end:] if end else re.sub(r"^[=+@]\s*[$\w.:+\-*/]+", "", text)
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
 
 
 def _has_intent(doc: Doc) -> bool:
@@ -355,7 +377,8 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
     if words is None:
         return []
     text = doc.text
-    if is_junk(text, words) or _courtesy(doc, words):
+    written = doc._.smartcheck_original or text  # junk is judged on what the user wrote
+    if is_junk(written, words) or _courtesy(doc, words):
         return [_whole(text, "junk")]
     if _heading(doc, words):
         return [_whole(text, "heading")]
