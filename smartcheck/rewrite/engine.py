@@ -25,6 +25,7 @@ from smartcheck.rewrite.concerns import (
     match_score,
     primary_concerns,
 )
+from smartcheck.rewrite.intent import intent_of
 from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB, Template
 from smartcheck.rewrite.wording import (
     apply_removals,
@@ -251,14 +252,18 @@ def keep_draft(
 def _graded_dose(
     wording: str, action: Action, concern: str | None, kb: RewriteKB
 ) -> Intervention | None:
-    """Return a graded dose for an absolute the clean-up removes ("stop ... completely").
+    """Keep a stop whose absolute the clean-up removes ("stop drinking completely").
 
-    Only a concern with a ``graded`` step in the knowledge base gets one; any
-    other wording to avoid ("never", "no more") is replaced by a concrete action.
+    A goal to stop stays a goal to stop ("stop drinking for the next four
+    weeks"); a concern's optional ``graded`` frequency is added only when the
+    knowledge base gives one. Any other wording to avoid ("never", "less") is
+    replaced by a concrete action or a reduction to a limit.
     """
     entry = kb.entry(concern)
-    if entry is None or entry.graded is None or not drops_action(wording, kb):
+    if entry is None or not drops_action(wording, kb):
         return None
+    if intent_of(wording).direction != "quit":
+        return None  # "drink less" never becomes "drink ..." with a quota (issue 11)
     if drops_action(apply_removals(wording, kb, body=True), kb):
         return None
     return Intervention(id=f"{concern}_graded", verb=action.lemma, frequency=entry.graded)
@@ -387,6 +392,8 @@ def _fill_missing(
         draft.slots["purpose"], draft.sources["purpose"] = purposes[0].text, "goal"
     has = set(draft.slots)
     needs_dose = not met["measurable"] or (not met["achievable"] and not red_flags(analysis))
+    if draft.keeps_action and intent_of(analysis.text).direction == "quit":
+        needs_dose = False  # a stop is kept every day; "[number] times a week" makes no sense
     if needs_dose and not ({"frequency", "measure"} & has):
         if dose and dose.criterion and "measure" not in has:
             draft.fill("criterion", dose.criterion, "knowledge_base")
