@@ -102,7 +102,8 @@ def compare(
     kept_concern = not wanted or bool(wanted & got)
     verdict: Verdict = _verdict(after, improved, regressed, kept_concern)
     findings = tuple(f for f in after.findings if f.dimension in missing and f.severity != "info")
-    unsafe = safety.violations(after.text, goal=before.text, context=ctx)
+    fired = safety.fired_rules(f"{before.text}\n{after.text}", ctx)  # the rewrite may name the drug
+    unsafe = safety.violations(after.text, goal=before.text, context=ctx, fired=fired)
     if unsafe:  # a rewrite that breaks a safety rule is never SMART or improved
         verdict = "unsafe"
         findings = (*safety.findings_for(unsafe), *findings)

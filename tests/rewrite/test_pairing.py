@@ -5,9 +5,8 @@ The goals here are written for these tests (not taken from any labelled set).
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 
 import pytest
 
