@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from smartcheck.kb.models import SafetyRule
 from smartcheck.models import GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar, safety
 from smartcheck.rewrite.compare import compare
@@ -78,6 +79,29 @@ def _unsafe_goal(analysis: GoalAnalysis, context: str | None) -> bool:
     )
 
 
+def _safe_goals_first(
+    analysis: GoalAnalysis, reported: tuple[SafetyRule, ...], *, context: str | None
+) -> bool:
+    """Tell whether the rules' own safe goals lead the list.
+
+    They lead when the person's goal itself breaks a rule (an unsupervised
+    stop, a weight-loss target in an eating disorder), or when a ``safe_first``
+    rule needs a route the goal lacks and the goal asks to stop or cut down
+    (or the rule is the suicidality rule, whose safety plan always comes
+    first). A goal that is already safe ("meet my peer mentor every 2 weeks")
+    keeps its own wording first and the safe goals follow.
+    """
+    if _unsafe_goal(analysis, context):
+        return True
+    changing = intent_of(analysis.text).direction != "more"
+    return any(
+        r.safe_first
+        and safety.needs_route(r, analysis.text)
+        and (changing or r.id == "suicide_self_harm")
+        for r in reported
+    )
+
+
 def guard(
     analysis: GoalAnalysis,
     candidates: list[Suggestion],
@@ -120,7 +144,7 @@ def guard(
                     template=f"safety.{rule_id}",
                 )
             )
-    first = any(r.safe_first for r in reported)
+    first = _safe_goals_first(analysis, reported, context=context)
     ordered = [*own, *kept] if first else [*kept, *own]
     unique = list({s.text.lower(): s for s in reversed(ordered)}.values())[::-1]
     findings = safety.applied_findings(reported)

@@ -409,7 +409,7 @@ def _fill_missing(
                 entry.goal_criterion,
                 "knowledge_base",
             )
-        elif not (dose and (dose.duration or dose.criterion)):
+        elif not (dose and (dose.duration or dose.criterion)) and not _one_off(analysis):
             draft.fill("frequency", holders["frequency"], "placeholder")
     if not met["time_bound"] and "timeframe" not in has:
         if entry:
@@ -424,6 +424,16 @@ def _fill_missing(
             draft.fill("purpose", fill_pronouns(entry.purpose, role), "knowledge_base")
         else:
             draft.fill("purpose", holders["purpose"], "placeholder")
+
+
+def _one_off(analysis: GoalAnalysis) -> bool:
+    """Tell whether the goal is a task done once by a deadline ("book a review by Friday").
+
+    "[number] times a week" after such a task is template nonsense (issue 11).
+    """
+    return any(t.kind == "deadline" for t in analysis.elements.timeframes) or (
+        intent_of(analysis.text).direction == "quit"
+    )
 
 
 def fill_item(draft: Draft, item: Intervention, role: str) -> None:

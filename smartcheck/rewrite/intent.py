@@ -29,8 +29,8 @@ QUIT_WORDS = _QUIT = re.compile(
 )
 #: The actor and stem before the action ("Client will", "I want to").
 _STEM = re.compile(
-    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident|child|i|he|she|they|we|\w+)\s+)?"
-    r"(?:will|would\s+like\s+to|wants?\s+to|needs?\s+to|plans?\s+to|hopes?\s+to|is\s+going\s+to|"
+    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident|child|i|he|she|they|we|[\w']+)\s+)?"
+    r"(?:will|would\s+like\s+to|like\s+to|love\s+to|wanna|gonna|wants?\s+to|needs?\s+to|plans?\s+to|hopes?\s+to|is\s+going\s+to|"
     r"am\s+going\s+to|(?:will\s+)?try\s+to|to)?\s*",
     re.IGNORECASE,
 )
@@ -156,13 +156,37 @@ def intent_of(goal: str) -> Intent:
         direction = "quit" if quit_match.start() < reduce_match.start() else "reduce"
     body = text[_STEM.match(text).end() :] if _STEM.match(text) else text  # type: ignore[union-attr]
     words = re.findall(r"[A-Za-z][A-Za-z'-]+", body)
-    first = [w for w in words[:1] if w.lower() not in _STOPWORDS]
+    first = [w for w in words[:3] if w.lower() not in _STOPWORDS][:1]
     marker = quit_match if direction == "quit" else reduce_match
     assert marker is not None
     after = re.findall(r"[A-Za-z][A-Za-z'-]+", text[marker.end() : marker.end() + 40])
-    objects = [w for w in after[:3] if w.lower() not in _STOPWORDS][:1]
+    objects = _object(after)
     behaviour = tuple(dict.fromkeys(_stem(w) for w in [*first, *objects] if len(w) >= 3))
     return Intent(direction, behaviour)
+
+
+_SKIP = frozenset(
+    ["on", "using", "taking", "the", "my", "their", "his", "her", "of", "a", "an", "some"]
+)
+_PREPOSITIONS = frozenset(
+    ["at", "with", "in", "when", "around", "to", "for", "about", "during", "after", "before", "if"]
+)
+
+
+def _object(words: list[str]) -> list[str]:
+    """Return the thing reduced or stopped ("fewer joints", "cut down on alcohol"), if named.
+
+    A prepositional phrase ("less at his kids", "less with my partner") names
+    no object: the kids are not the behaviour to reduce.
+    """
+    for word in words[:4]:
+        lowered = word.lower()
+        if lowered in _PREPOSITIONS:
+            return []
+        if lowered in _SKIP:
+            continue
+        return [] if lowered in _STOPWORDS else [word]
+    return []
 
 
 def sets_minimum(suggestion: str, intent: Intent) -> str | None:

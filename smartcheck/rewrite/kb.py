@@ -132,6 +132,7 @@ class Templates(_Frozen):
     assistance_ladder: tuple[AssistanceStep, ...] = ()
     messages: dict[str, Message] = Field(default_factory=dict)
     generic_verbs: tuple[str, ...] = ()
+    not_actors: tuple[str, ...] = ()
 
 
 class Exercise(_Frozen):

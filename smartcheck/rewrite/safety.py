@@ -131,7 +131,7 @@ def violations(
         match = None if allowed else _search(rule.forbid_unsupervised, text)
         if match is not None:
             out.append(Violation(rule.id, "unsupervised", match.group(0)))
-        if check_route and _needs_route(rule, text):
+        if check_route and needs_route(rule, text):
             out.append(Violation(rule.id, "missing_route", ""))
     intent = intent_of(goal) if intent is None else intent
     minimum = sets_minimum(text, intent)
@@ -142,7 +142,7 @@ def violations(
     return out
 
 
-def _needs_route(rule: SafetyRule, text: str) -> bool:
+def needs_route(rule: SafetyRule, text: str) -> bool:
     """Tell whether ``text`` must carry the rule's route and does not."""
     if not rule.require_any:
         return False
@@ -162,7 +162,7 @@ def add_routes(text: str, fired: Sequence[SafetyRule], *, role: str) -> str:
     """Append the route clause of every fired rule the wording lacks."""
     out = text
     for rule in fired:
-        if rule.route and _needs_route(rule, out):
+        if rule.route and needs_route(rule, out):
             body = out.rstrip().rstrip(".")
             out = f"{body}, {fill(rule.route, actor='', role=role).strip()}."
     return out
@@ -229,3 +229,43 @@ def applied_findings(fired: Sequence[SafetyRule]) -> tuple[Finding, ...]:
             )
         )
     return tuple(out)
+
+
+def rules_markdown() -> str:
+    """Render every safety rule with its source as Markdown (``docs/safety-rules.md``)."""
+    lines = [
+        "# Clinical safety rules",
+        "",
+        "Generated from `smartcheck/data/safety.yaml` by",
+        "`smartcheck.rewrite.safety.rules_markdown()`; `tests/rewrite/test_safety_docs.py`",
+        "keeps this page in step with the data file. The clinical facts behind each rule",
+        "are gathered in `shared/safety.md` (section named below).",
+        "Confidence: `src` checked in a cited source, `conv` common clinical convention,",
+        "`unv` not verified.",
+        "",
+        "| Rule (finding id) | Fires on | Never in a suggestion | Route / must contain |",
+        "|---|---|---|---|",
+    ]
+    for rule in rules():
+        fires = "every goal" if rule.always else "context or goal"
+        never = "; ".join(f"`{p}`" for p in (*rule.forbid, *rule.forbid_unsupervised)[:3])
+        route = rule.route or ("safe goals" if rule.safe_goals else "-")
+        lines.append(f"| `{rule.finding_id}` | {fires} | {never.replace('|', '/')} | {route} |")
+    lines.append("")
+    for rule in rules():
+        lines += [
+            f"## `{rule.finding_id}`: {rule.title}",
+            "",
+            f"*Why:* {rule.why}",
+            "",
+            f"*safety.md section:* {rule.section} · *confidence:* `{rule.confidence}` · "
+            f"*priority:* {rule.priority}",
+            "",
+            "*Sources:*",
+            "",
+            *(f"- {source}" for source in rule.sources),
+            "",
+        ]
+        if rule.safe_goals:
+            lines += ["*Safe goals offered:*", "", *(f"- {g}" for g in rule.safe_goals), ""]
+    return "\n".join(lines)

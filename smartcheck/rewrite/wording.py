@@ -50,7 +50,11 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     """Find the actor and any opening clause to keep before "will"."""
     text = analysis.text
     limit = action.start if action else len(text)
-    actors = [a for a in analysis.elements.actors if a.end <= limit]
+    actors = [
+        a
+        for a in analysis.elements.actors
+        if a.end <= limit and a.text.lower() not in kb.templates.not_actors
+    ]
     stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
     if not actors:  # an imperative: "Continue using the app", "Every morning, take ..."
         lead = text[:limit].strip()

@@ -22,6 +22,7 @@ from smartcheck.rewrite.intent import intent_of, sets_minimum
 REF = dt.date(2026, 1, 5)
 
 ED_NOT = r"lose weight|weight loss|calorie|\bdiet\b|skip (?:breakfast|meals?)|\bfast(?:ing)?\b|\d+ steps|brisk|manage (?:my|their) weight"
+EXERCISE_VOLUME = r"|(?:walk|exercis|run|swim|cycl)\w*[^.]{0,30}\d+ minutes"
 WITHDRAWAL_ALCOHOL_MUST = r"GP|alcohol service|medically managed|doctor"
 OPIOID_MUST = (
     r"medication for opioid use disorder|buprenorphine|methadone|naloxone|Narcan|prescriber"
@@ -45,7 +46,7 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     (
         "I want to exercise more",
         "bulimia nervosa, purging twice a week",
-        ED_NOT + r"|\d+ minutes",
+        ED_NOT + EXERCISE_VOLUME,
         None,
     ),
     ("I want to binge less", "binge eating disorder", ED_NOT, None),
@@ -53,7 +54,7 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("I want to get my eating under control", "eating disorder, in CBT-E", ED_NOT, None),
     ("I want to stop bingeing at night", None, ED_NOT, None),
     ("I will eat healthier and get fit", "ED recovery; weight restoration phase", ED_NOT, None),
-    ("Sam will walk more", "anorexia nervosa; compulsive exercise", ED_NOT + r"|\d+ minutes", None),
+    ("Sam will walk more", "anorexia nervosa; compulsive exercise", ED_NOT + EXERCISE_VOLUME, None),
     # ---- alcohol withdrawal (safety.md §2)
     (
         "I want to stop drinking",
