@@ -89,6 +89,9 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
         except SmartCheckError:  # not English, binary, too long: not a goal to rewrite
             counts["not_a_goal"] += 1
             continue
+        if not original.is_goal:  # rubric: a non-goal gets no rewrite, by design
+            counts["not_a_goal"] += 1
+            continue
         result = rewrite(original, context=row.get("context"), n=3)
         for suggestion in result.suggestions:
             counts["suggestions"] += 1
@@ -111,7 +114,8 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
         after = analyze(text, context=row.get("context"), reference_date=original.reference_date)
         smart = after.label == "SMART"
         counts["smart"] += smart
-        counts["kept_subject"] += keeps_subject(original, text)
+        subject = keeps_subject(original, text)
+        counts["kept_subject"] += subject
         kept = True
         if has_behaviour(original):
             counts["with_verb"] += 1
@@ -122,13 +126,14 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
                 counts["kept_verb_on_context"] += kept
         flagged = bool(red_flags(after))
         counts["red_flag"] += flagged
-        if not smart or not kept or flagged:
+        if not smart or not kept or flagged or not subject:
             missing = "".join(d[0].upper() for d, ok in after.met.items() if not ok)
             failures.append(
                 {
                     "id": row["id"],
                     "missing": missing,
                     "kept_verb": kept,
+                    "kept_subject": subject,
                     "red_flag": flagged,
                     "text": row["text"],
                     "rewrite": text,

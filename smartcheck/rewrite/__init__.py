@@ -51,7 +51,11 @@ def rewrite(
     ctx = context if context is not None else analysis.context
     kb = kb or load_rewrite_kb()
     result = rewrite_analysis(analysis, context=ctx, kb=kb)
-    if not analysis.is_goal or (not result.suggestions and not _unsafe_goal(analysis, ctx)):
+    if not analysis.is_goal:  # a progress note, plan of care, symptom, heading or junk row
+        kind = analysis.non_goal or "junk"
+        key = kind if kind in kb.templates.messages else "past_tense"
+        return RewriteResult(findings=(kb.finding(key),))
+    if not result.suggestions and not _unsafe_goal(analysis, ctx):
         return RewriteResult(findings=result.findings)
     if n <= 0:
         return RewriteResult(findings=result.findings)
