@@ -24,7 +24,7 @@ _REDUCE = re.compile(
 QUIT_WORDS = _QUIT = re.compile(
     r"\b(?:stop(?:ping|s)?|quit(?:ting|s)?|give\s+up|giving\s+up|abstain\w*|stay\s+(?:off|away\s+from|"
     r"sober|clean)|be\s+(?:sober|clean|abstinent)|no\s+longer|cut\s+out|kick(?:ing)?\s+the|"
-    r"get\s+off|come\s+off|never\s+(?:\w+\s+){0,3}?again|sober|sobriety)\b",
+    r"get\s+off|come\s+off|wean\w*\s+(?:\w+\s+)?off|taper\w*\s+off|(?:be|get|am)\s+done\s+with|never\s+(?:\w+\s+){0,3}?again|sober|sobriety)\b",
     re.IGNORECASE,
 )
 #: The actor and stem before the action ("Client will", "I want to").
