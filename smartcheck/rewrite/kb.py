@@ -133,6 +133,7 @@ class Templates(_Frozen):
     messages: dict[str, Message] = Field(default_factory=dict)
     generic_verbs: tuple[str, ...] = ()
     not_actors: tuple[str, ...] = ()
+    clinical_subjects: tuple[str, ...] = ()
 
 
 class Exercise(_Frozen):
