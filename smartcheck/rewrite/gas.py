@@ -121,12 +121,13 @@ def _steps(value: float, *, percent: bool) -> list[float]:
 
 
 def _ratio_steps(value: float, denominator: float) -> list[float]:
-    """Return five distinct counts of at most ``denominator`` around ``value``, or []."""
-    if value > denominator or denominator < 4:
-        return []
-    top = min(denominator, value + 2)
-    values = [top - k for k in (4, 3, 2, 1, 0)]
-    return values if values[0] >= 0 and value in values else []
+    """Return counts value-2..value+2 when all fit in 0..denominator, else [].
+
+    Level 0 is the goal's own count, so it stays in the middle; "4 of 5"
+    cannot reach +2 without "6 of 5", so another part is scaled instead.
+    """
+    values = [value + k for k in (-2, -1, 0, 1, 2)]
+    return values if values[0] >= 0 and values[-1] <= denominator else []
 
 
 def _number_text(value: float, original: str) -> str:
