@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from smartcheck.kb.models import SafetyRule
 from smartcheck.models import GoalAnalysis, Suggestion
@@ -51,7 +52,8 @@ def rewrite(
     ctx = context if context is not None else analysis.context
     kb = kb or load_rewrite_kb()
     result = rewrite_analysis(analysis, context=ctx, kb=kb)
-    if not analysis.is_goal:  # a progress note, plan of care, symptom, heading or junk row
+    if not analysis.is_goal or not re.search(r"[A-Za-z]{2}", analysis.text):
+        # a progress note, plan of care, symptom, heading or junk row ("!!!")
         kind = analysis.non_goal or "junk"
         key = kind if kind in kb.templates.messages else "past_tense"
         return RewriteResult(findings=(kb.finding(key),))
