@@ -23,6 +23,7 @@ from smartcheck.models import (
     Timeframe,
 )
 from smartcheck.rewrite import grammar, safety
+from smartcheck.rewrite.intent import intent_of
 from smartcheck.rewrite.kb import AssistanceStep, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis
 
@@ -175,6 +176,37 @@ def _levels_for(analysis: GoalAnalysis, part: str, element: Element) -> list[Gas
     return levels
 
 
+def _abstinence_levels(analysis: GoalAnalysis) -> list[GasLevel]:
+    """Scale a goal to stop by days, not by weeks alone ("on 21 of the next 28 days").
+
+    Below the goal, fewer days without the behaviour; above it, a longer
+    period (the person's own stop kept). Only a stop with a period and no
+    other number ("I will stop drinking for the next four weeks") is scaled
+    this way; any count the goal states is scaled as usual.
+    """
+    if intent_of(analysis.text).direction != "quit":
+        return []
+    els = analysis.elements
+    if els.quantities or els.frequencies or els.measures or els.durations:
+        return []
+    periods = [t for t in els.timeframes if t.kind == "period" and t.days and t.days >= 7]
+    if len(periods) != 1:
+        return []
+    period = periods[0]
+    days = int(period.days or 0)
+    longer = _levels_for(analysis, "timeframe", period)
+    if len(longer) != 5:
+        return []
+    out = []
+    for score, share in ((-2, 0.5), (-1, 0.75)):
+        phrase = f"on {round(days * share)} of the next {days} days"
+        text = grammar.tidy(analysis.text[: period.start] + phrase + analysis.text[period.end :])
+        out.append(
+            GasLevel(score=score, label=LABELS[score], text=text, changed="days", value=phrase)
+        )
+    return [*out, *longer[2:]]
+
+
 def _safe(levels: list[GasLevel], analysis: GoalAnalysis, context: str | None) -> bool:
     """Tell whether every level passes the clinical safety rules of the goal and context."""
     ctx = context if context is not None else analysis.context
@@ -200,6 +232,9 @@ def gas_levels(
         levels = _assistance_levels(analysis, element)
         if levels and _safe(levels, analysis, context):
             return GasScale(goal=analysis.text, part="assistance", levels=tuple(levels))
+    abstinence = _abstinence_levels(analysis)
+    if abstinence and _safe(abstinence, analysis, context):
+        return GasScale(goal=analysis.text, part="days", levels=tuple(abstinence))
     for part, quantified in _candidates(analysis):
         levels = _levels_for(analysis, part, quantified)
         if levels and _safe(levels, analysis, context):

@@ -24,7 +24,7 @@ _REDUCE = re.compile(
 QUIT_WORDS = _QUIT = re.compile(
     r"\b(?:stop(?:ping|s)?|quit(?:ting|s)?|give\s+up|giving\s+up|abstain\w*|stay\s+(?:off|away\s+from|"
     r"sober|clean)|be\s+(?:sober|clean|abstinent)|no\s+longer|cut\s+out|kick(?:ing)?\s+the|"
-    r"get\s+off|come\s+off|wean\w*\s+(?:\w+\s+)?off|taper\w*\s+off|(?:be|get|am)\s+done\s+with|never\s+(?:\w+\s+){0,3}?again|sober|sobriety)\b",
+    r"get\s+off|come\s+off|wean\w*\s+(?:\w+\s+)?off|taper\w*\s+off|(?:be|get|am)\s+done\s+with|never\s+(?:\w+\s+){0,3}?again|sober|sobriety)\b|\b(?:will|to)\s+not\s+(?!only\b|just\b|be\b|let\b)(?=\w)|\bwon't\s+(?=\w)",
     re.IGNORECASE,
 )
 #: The actor and stem before the action ("Client will", "I want to").
@@ -111,6 +111,10 @@ _STOPWORDS = frozenset(
         "using",
         "use",
     ]
+)
+#: Contractions and fillers before the verb ("I won't drink", "try and vape less").
+_STOPWORDS |= frozenset(
+    ["won't", "don't", "and", "i'd", "i'll", "i'm", "wanna", "gonna", "gotta", "tryna", "just"]
 )
 _MINIMUM = (
     r"(?:at\s+least|or\s+more|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than|no\s+less\s+than)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,22 @@ def test_gas_levels_are_distinct_and_safe(make, at, times, weeks):
         assert len({lvl.text for lvl in scale.levels}) == 5
         for level in scale.levels:
             assert not safety.violations(level.text, goal=text, context=None, check_route=False)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "I will stop drinking for the next four weeks",
+        "I will not smoke for the next 4 weeks",
+        "I will stay off cannabis for the next 6 weeks",
+    ],
+)
+def test_gas_abstinence_is_scaled_by_days_not_weeks_alone(goal: str) -> None:
+    scale = gas_levels(goal, reference_date="2026-01-05")
+    if not scale.levels:
+        pytest.skip("the analyzer does not read this wording as SMART")
+    assert scale.part == "days"
+    below = [lvl.text for lvl in scale.levels if lvl.score < 0]
+    assert all(re.search(r"on \d+ of the next \d+ days", t) for t in below)
+    assert len({lvl.text for lvl in scale.levels}) == 5
