@@ -177,9 +177,8 @@ def test_rewrite_kb_cross_checks_finding_and_template_ids(kb):
     from smartcheck.rewrite.kb import RewriteKB, Template, Templates, check_references
 
     check_references(kb)
-    bad = kb.templates.templates + (
-        Template(id="x", findings=("specific.no_such",), text="{actor}"),
-    )
+    stray = Template(id="x", findings=("specific.no_such",), text="{actor}")
+    bad = (*kb.templates.templates, stray)
     broken = RewriteKB(
         interventions=kb.interventions,
         templates=Templates(**{**kb.templates.model_dump(), "templates": bad}),
