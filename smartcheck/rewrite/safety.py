@@ -87,8 +87,8 @@ def fired_rules(goal: str, context: str | None) -> tuple[SafetyRule, ...]:
         if (
             rule.always
             or _affirmed(rule.triggers, context or "")
-            or _affirmed(rule.triggers, goal)
-            or _affirmed(rule.goal_triggers, goal)
+            or _search(rule.triggers, goal) is not None  # "will not attempt suicide" still fires
+            or _search(rule.goal_triggers, goal) is not None
         ):
             out.append(rule)
     return tuple(out)
