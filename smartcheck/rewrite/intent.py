@@ -156,6 +156,9 @@ def intent_of(goal: str) -> Intent:
     if quit_match is None and reduce_match is None:
         return Intent("more")
     direction: Direction = "quit" if quit_match is not None else "reduce"
+    if re.search(r"\b(?:so|as|too)\s+(?:much|often|many)\b", text, re.IGNORECASE):
+        direction = "reduce"  # "stop eating so much" asks for less, not for a stop
+        reduce_match = reduce_match or quit_match
     if quit_match is not None and reduce_match is not None:
         direction = "quit" if quit_match.start() < reduce_match.start() else "reduce"
     body = text[_STEM.match(text).end() :] if _STEM.match(text) else text  # type: ignore[union-attr]
