@@ -11,11 +11,15 @@ suggestion is analysed with the goal's context and reference date. Reports:
              anxiety, keeps its behaviour and is paired with one action of
              the context's concern)
 - red flags: first suggestions that carry an Achievable red flag (target 0)
+- subject:   share of first suggestions that keep the goal's subject ("Pt will",
+             "Client will", "Sam will"; "I will" for a first-person goal)
+- unsafe:    suggestions (all of them, not only the first) that break a
+             clinical safety rule of data/safety.yaml (target 0)
 
 Goals that are not goals (a question, a past-tense note) get no rewrite by
 design and are counted apart. Run from the repository root::
 
-    .venv/bin/python benchmarks/bench_suggest.py [--data FILE] [-v] [--json]
+    .venv/bin/python benchmarks/bench_suggest.py [FILE | --data FILE] [-v] [--json]
 """
 
 from __future__ import annotations
@@ -29,10 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from smartcheck import analyze
+from smartcheck.errors import SmartCheckError
 from smartcheck.models import GoalAnalysis
-from smartcheck.rewrite import keeps_action, rewrite
+from smartcheck.rewrite import keeps_action, rewrite, safety
 from smartcheck.rewrite.concerns import main_action
-from smartcheck.rewrite.wording import red_flags
+from smartcheck.rewrite.kb import load_rewrite_kb
+from smartcheck.rewrite.wording import red_flags, voice_of
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "goals_dev.jsonl"
 
@@ -61,18 +67,40 @@ def has_behaviour(analysis: GoalAnalysis) -> bool:
     )
 
 
+def keeps_subject(original: GoalAnalysis, text: str) -> bool:
+    """Tell whether a rewrite speaks for the goal's own subject ("Pt will", "I will")."""
+    voice = voice_of(original, main_action(original), load_rewrite_kb())
+    return f"{voice.actor} will ".lower() in text.lower()
+
+
 def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
     """Rewrite every non-SMART goal and score the first suggestion."""
     counts = {"goals": 0, "not_a_goal": 0, "no_suggestion": 0, "smart": 0}
     counts |= {"with_verb": 0, "kept_verb": 0, "red_flag": 0}
     counts |= {"with_verb_on_context": 0, "kept_verb_on_context": 0}
+    counts |= {"kept_subject": 0, "unsafe": 0, "suggestions": 0}
     failures: list[dict[str, Any]] = []
     for row in rows:
         if all(row["labels"].values()):
             continue
         ref = dt.date.fromisoformat(row["reference_date"]) if row.get("reference_date") else None
-        original = analyze(row["text"], context=row.get("context"), reference_date=ref)
-        result = rewrite(original, context=row.get("context"), n=1)
+        try:
+            original = analyze(row["text"], context=row.get("context"), reference_date=ref)
+        except SmartCheckError:  # not English, binary, too long: not a goal to rewrite
+            counts["not_a_goal"] += 1
+            continue
+        if not original.is_goal:  # rubric: a non-goal gets no rewrite, by design
+            counts["not_a_goal"] += 1
+            continue
+        result = rewrite(original, context=row.get("context"), n=3)
+        for suggestion in result.suggestions:
+            counts["suggestions"] += 1
+            found = safety.violations(
+                suggestion.text, goal=row["text"], context=row.get("context")
+            )
+            counts["unsafe"] += bool(found)
+            if found and verbose:
+                print(json.dumps({"id": row["id"], "unsafe": suggestion.text}), file=sys.stderr)
         if not result.suggestions:
             if any(f.id == "specific.not_a_goal" for f in result.findings):
                 counts["not_a_goal"] += 1
@@ -86,6 +114,8 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
         after = analyze(text, context=row.get("context"), reference_date=original.reference_date)
         smart = after.label == "SMART"
         counts["smart"] += smart
+        subject = keeps_subject(original, text)
+        counts["kept_subject"] += subject
         kept = True
         if has_behaviour(original):
             counts["with_verb"] += 1
@@ -96,13 +126,14 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
                 counts["kept_verb_on_context"] += kept
         flagged = bool(red_flags(after))
         counts["red_flag"] += flagged
-        if not smart or not kept or flagged:
+        if not smart or not kept or flagged or not subject:
             missing = "".join(d[0].upper() for d, ok in after.met.items() if not ok)
             failures.append(
                 {
                     "id": row["id"],
                     "missing": missing,
                     "kept_verb": kept,
+                    "kept_subject": subject,
                     "red_flag": flagged,
                     "text": row["text"],
                     "rewrite": text,
@@ -112,6 +143,7 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
     summary = {
         **counts,
         "smart_rate": round(counts["smart"] / goals, 4),
+        "kept_subject_rate": round(counts["kept_subject"] / goals, 4),
         "kept_verb_rate": round(counts["kept_verb"] / verbs, 4),
         "kept_verb_on_context_rate": round(
             counts["kept_verb_on_context"] / max(counts["with_verb_on_context"], 1), 4
@@ -126,12 +158,13 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
 def main() -> int:
     """Run the benchmark and print the numbers."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("file", nargs="?", type=Path, help="labelled JSONL goals")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="labelled JSONL goals")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each failure")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args()
     started = time.perf_counter()
-    summary = measure(load(args.data), verbose=args.verbose)
+    summary = measure(load(args.file or args.data), verbose=args.verbose)
     summary["seconds"] = round(time.perf_counter() - started, 1)
     if args.json:
         print(json.dumps(summary, indent=2))
@@ -147,7 +180,12 @@ def main() -> int:
             f"  ... when it fits context: {summary['kept_verb_on_context']}"
             f"/{summary['with_verb_on_context']} = {summary['kept_verb_on_context_rate']:.1%}"
         )
+        print(
+            f"kept subject:              {summary['kept_subject']}/{summary['goals']}"
+            f" = {summary['kept_subject_rate']:.1%}"
+        )
         print(f"with an Achievable flag:   {summary['red_flag']}")
+        print(f"unsafe suggestions:        {summary['unsafe']}/{summary['suggestions']}")
         print(f"time:                      {summary['seconds']} s")
     return 0
 

@@ -312,7 +312,7 @@ class RewriteFeedback(_Frozen):
     kept_concern: bool
     kept_action: bool
     concerns: tuple[str, ...] = ()
-    verdict: Literal["smart", "improved", "unchanged", "worse", "off_topic"]
+    verdict: Literal["smart", "improved", "unchanged", "worse", "off_topic", "unsafe"]
     message: str
 
 

@@ -66,11 +66,29 @@ def highlight(analysis: GoalAnalysis) -> str:
     return "".join(out)
 
 
+_NAMES = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "time_bound": "Time-bound",
+}
+_VERDICTS = {
+    "smart": "SMART - well done",
+    "improved": "better than the original",
+    "unchanged": "no better than the original yet",
+    "worse": "weaker than the original",
+    "off_topic": "no longer about the original concern",
+    "unsafe": "not safe for this person (see the safety notes)",
+}
+
+
 def report(feedback: RewriteFeedback) -> list[str]:
     """Format the feedback on one rewrite."""
-    met = "".join(DIMENSION_LETTERS[d] if feedback.rewrite.met[d] else "-" for d in DIMENSIONS)
+    met = [_NAMES[d] for d in DIMENSIONS if feedback.rewrite.met[d]]
     lines = [
-        f"  verdict: {feedback.verdict} ({met}, {feedback.rewrite.label})",
+        f"  verdict: {_VERDICTS[feedback.verdict]}",
+        f"  meets: {', '.join(met) if met else 'none of the five parts yet'}",
         f"  {feedback.message}",
         f"  evidence: {highlight(feedback.rewrite)}",
     ]
@@ -80,7 +98,7 @@ def report(feedback: RewriteFeedback) -> list[str]:
         lines.append("  note: the rewrite dropped the original action.")
     for finding in feedback.findings:
         where = f" at '{finding.span.text}'" if finding.span else ""
-        lines.append(f"  - {finding.id}{where}: {finding.message} Fix: {finding.fix}")
+        lines.append(f"  - {finding.message}{where} Fix: {finding.fix}")
     return lines
 
 
@@ -94,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if not exercises:
         print("smartcheck: no exercise matches", file=sys.stderr)
         return ExitStatus.USAGE
-    done = 0
+    done = smart = 0
     for number, item in enumerate(exercises, start=1):
         print(f"Exercise {number}/{len(exercises)} ({item.id}, {item.domain})")
         print(f"  goal:    {item.text}")
@@ -109,10 +127,11 @@ def run(args: argparse.Namespace) -> int:
         feedback = compare(item.text, line.strip(), context=item.context)
         print()
         print("\n".join(report(feedback)))
+        smart += feedback.verdict == "smart"
         model = suggest(feedback.original, context=item.context, n=1)
         if model:
             print(f"  a model answer: {model[0].text}")
         print()
         done += 1
-    print(f"{done} exercise(s) completed.")
+    print(f"{done} exercise(s) completed. Score: {smart} of {done} rewrites SMART.")
     return ExitStatus.OK

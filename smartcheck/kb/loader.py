@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,6 +27,7 @@ from smartcheck.kb.models import (
     PatternsFile,
     PlausibilityFile,
     Profile,
+    SafetyFile,
     UnitsFile,
 )
 
@@ -119,3 +122,47 @@ def load_kb(root: Path | None = None) -> KnowledgeBase:
 def default_kb() -> KnowledgeBase:
     """Return the cached knowledge base shipped with the package."""
     return load_kb()
+
+
+#: Finding ids the safety layer reports besides one per rule.
+SAFETY_EXTRA_FINDINGS: tuple[str, ...] = ("safety.reduction_minimum", "safety.quit_downgraded")
+
+
+def load_safety(root: Path | None = None, *, findings: Iterable[str] | None = None) -> SafetyFile:
+    """Load ``safety.yaml``, compile its patterns and check its finding ids.
+
+    Every rule reports the finding ``safety.<id>``, which must be in the
+    finding catalogue (``findings``, by default the packaged findings.yaml).
+    """
+    data = parse_file("safety.yaml", SafetyFile, root=root)
+    ids = [rule.id for rule in data.rules]
+    if len(set(ids)) != len(ids):
+        raise KnowledgeBaseError("safety.yaml: rule ids must be unique")
+    known = set(findings) if findings is not None else set(default_kb().findings)
+    for rule in data.rules:
+        if rule.finding_id not in known:
+            raise KnowledgeBaseError(
+                f"safety.yaml: rule {rule.id!r} has no finding {rule.finding_id!r} in findings.yaml"
+            )
+        for pattern in rule.patterns():
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as err:
+                raise KnowledgeBaseError(
+                    f"safety.yaml: rule {rule.id!r} has an invalid pattern {pattern!r}: {err}"
+                ) from err
+        for text in (rule.route, *rule.safe_goals):
+            if re.sub(r"{(?:actor|poss|subj)}", "", text).count("{"):
+                raise KnowledgeBaseError(
+                    f"safety.yaml: rule {rule.id!r} uses an unknown slot in {text!r}"
+                )
+    for extra in SAFETY_EXTRA_FINDINGS:
+        if extra not in known:
+            raise KnowledgeBaseError(f"findings.yaml lacks the safety finding {extra!r}")
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def default_safety() -> SafetyFile:
+    """Return the cached safety rules shipped with the package."""
+    return load_safety()

@@ -416,3 +416,59 @@ class KnowledgeBase(_Data):
         except KeyError:
             known = ", ".join(sorted(self.profiles))
             raise ConfigError(f"unknown profile {name!r}; known profiles: {known}") from None
+
+
+SafetyConfidence = Literal["src", "conv", "unv"]
+
+
+class SafetyRule(_Data):
+    """One clinical safety rule (``safety.yaml``; facts and sources in shared/safety.md).
+
+    Patterns are case-insensitive regular expressions. A rule fires when a
+    ``triggers`` pattern matches the context or the goal, a ``goal_triggers``
+    pattern matches the goal, or it is ``always`` on.
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    section: str
+    priority: int = 0
+    always: bool = False
+    safe_first: bool = False
+    triggers: tuple[str, ...] = ()
+    goal_triggers: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
+    forbid_unsupervised: tuple[str, ...] = ()
+    allow_if: tuple[str, ...] = ()
+    introduced_only: bool = False
+    require_any: tuple[str, ...] = ()
+    require_when: tuple[str, ...] = ()
+    route: str = ""
+    safe_goals: tuple[str, ...] = ()
+    why: str
+    sources: tuple[str, ...] = Field(min_length=1)
+    confidence: SafetyConfidence
+
+    @property
+    def finding_id(self) -> str:
+        """The finding id reported when this rule fires or is broken."""
+        return f"safety.{self.id}"
+
+    def patterns(self) -> tuple[str, ...]:
+        """Every regular expression of the rule (for compile checks)."""
+        return (
+            *self.triggers,
+            *self.goal_triggers,
+            *self.forbid,
+            *self.forbid_unsupervised,
+            *self.allow_if,
+            *self.require_any,
+            *self.require_when,
+        )
+
+
+class SafetyFile(_Data):
+    """``safety.yaml``: the clinical safety rules every suggestion must pass."""
+
+    version: str
+    rules: tuple[SafetyRule, ...] = Field(min_length=1)

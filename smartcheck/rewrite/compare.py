@@ -6,14 +6,23 @@ import datetime as dt
 import logging
 from typing import Literal
 
+from smartcheck.errors import EmptyInputError
 from smartcheck.models import DIMENSIONS, Dimension, GoalAnalysis, RewriteFeedback
+from smartcheck.rewrite import safety
 from smartcheck.rewrite.concerns import find_concerns, goal_concerns
 from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis, keeps_action
 
 logger = logging.getLogger(__name__)
 
-Verdict = Literal["smart", "improved", "unchanged", "worse", "off_topic"]
+
+class EmptyRewriteError(EmptyInputError):
+    """``compare()`` was given an empty rewrite: there is nothing to give feedback on."""
+
+    code = "empty_rewrite"
+
+
+Verdict = Literal["smart", "improved", "unchanged", "worse", "off_topic", "unsafe"]
 
 _NAMES: dict[Dimension, str] = {
     "specific": "Specific",
@@ -56,6 +65,7 @@ def _message(verdict: str, improved: tuple[Dimension, ...], missing: tuple[Dimen
     """Write the one-paragraph summary shown to the trainee."""
     parts = {
         "off_topic": "The rewrite no longer addresses the original concern.",
+        "unsafe": "The rewrite is not safe for this person; see the safety findings.",
         "smart": "The rewrite is SMART.",
         "improved": "The rewrite is better than the original.",
         "unchanged": "The rewrite meets the same dimensions as the original.",
@@ -78,6 +88,8 @@ def compare(
     analyze: Analyze | None = None,
 ) -> RewriteFeedback:
     """Give feedback on ``rewrite`` as a rewrite of ``original``, dimension by dimension."""
+    if isinstance(rewrite, str) and not rewrite.strip():
+        raise EmptyRewriteError("compare() needs a rewrite: the rewrite text is empty")
     before = as_analysis(original, context, reference_date, analyze)
     ctx = context if context is not None else before.context
     after = as_analysis(rewrite, ctx, before.reference_date, analyze, before.profile)
@@ -88,8 +100,13 @@ def compare(
     wanted = concerns_of(before, kb, context=ctx)
     got = concerns_of(after, kb, context=None)
     kept_concern = not wanted or bool(wanted & got)
-    verdict = _verdict(after, improved, regressed, kept_concern)
+    verdict: Verdict = _verdict(after, improved, regressed, kept_concern)
     findings = tuple(f for f in after.findings if f.dimension in missing and f.severity != "info")
+    fired = safety.fired_rules(f"{before.text}\n{after.text}", ctx)  # the rewrite may name the drug
+    unsafe = safety.violations(after.text, goal=before.text, context=ctx, fired=fired)
+    if unsafe:  # a rewrite that breaks a safety rule is never SMART or improved
+        verdict = "unsafe"
+        findings = (*safety.findings_for(unsafe), *findings)
     return RewriteFeedback(
         original=before,
         rewrite=after,

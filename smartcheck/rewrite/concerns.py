@@ -15,21 +15,43 @@ from smartcheck.rewrite.kb import Intervention, RewriteKB
 
 
 def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) -> list[str]:
-    """Return the concern ids named in ``text``, by first mention."""
+    """Return the concern ids named in ``text``, by first mention.
+
+    A word inside a longer term of another concern does not name its own
+    concern ("fluency" in "reading fluency" is not a speech-sound concern), and
+    when two concerns share the same term, the one named after it wins
+    ("stuttering"), then the narrower one (fewer problem terms).
+    """
     if not text:
         return []
     lowered = text.lower()
-    hits: list[tuple[int, int, str]] = []
+    hits: list[tuple[int, int, int, str]] = []
     for order, concern in enumerate(kb.concerns.concerns):
+        if concern.id not in kb.interventions.concerns:
+            continue
         terms = concern.problem_terms + (concern.activity_terms if activities else ())
-        positions = [
-            m.start()
-            for term in terms
-            for m in re.finditer(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered)
-        ]
-        if positions and concern.id in kb.interventions.concerns:
-            hits.append((min(positions), order, concern.id))
-    return [cid for _, _, cid in sorted(hits)]
+        for term in terms:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered):
+                hits.append((m.start(), m.end(), order, concern.id))
+    spans = {(start, end) for start, end, _, _ in hits}
+    kept = [
+        hit
+        for hit in hits
+        if not any(s <= hit[0] and hit[1] <= e and (s, e) != hit[:2] for s, e in spans)
+    ]
+    kept.sort(key=lambda h: (h[0], -(h[1] - h[0]), _tie(kb, h[3], lowered[h[0] : h[1]]), h[2]))
+    first: dict[str, int] = {}
+    for start, _, _, cid in kept:
+        first.setdefault(cid, start)
+    return list(first)
+
+
+def _tie(kb: RewriteKB, cid: str, term: str) -> tuple[bool, int]:
+    """Order concerns sharing a term: the one named after the term, then the narrower one."""
+    entry = kb.terms(cid)
+    words = {cid.replace("_", " "), cid}
+    named = any(term.startswith(w[:5]) for w in words)
+    return (not named, len(entry.problem_terms) if entry else 99)
 
 
 def goal_concerns(analysis: GoalAnalysis) -> list[str]:

@@ -22,7 +22,8 @@ from smartcheck.models import (
     GoalAnalysis,
     Timeframe,
 )
-from smartcheck.rewrite import grammar
+from smartcheck.rewrite import grammar, safety
+from smartcheck.rewrite.intent import intent_of
 from smartcheck.rewrite.kb import AssistanceStep, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis
 
@@ -40,7 +41,15 @@ _WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "once": 1, "twice": 2,
 }  # fmt: skip
 _NICE_STEPS: tuple[float, ...] = (1, 2, 5, 10, 15, 20, 25, 50, 100, 250, 500, 1000, 2500, 5000)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+#: A number to scale: never part of an instrument name ("GAD-7", "PHQ9", "6MWT") or a date.
+_NUMBER = re.compile(
+    r"(?<![\w/.-])\d+(?:\.\d+)?(?![\w/-]*[A-Za-z])(?!/\d)|\b(?:" + "|".join(_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+#: "4 of 5 trials", "8/10 opportunities": the scaled count never exceeds its denominator.
+_RATIO = re.compile(r"^\s*(?:of|out\s+of|/)\s*(\d+)", re.IGNORECASE)
+#: "from 10 to 5": the target (the second number) is scaled, the baseline is kept.
+_FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?\s+to\s+(?:below\s+|under\s+|fewer\s+than\s+)?", re.I)
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:below|under|less than|fewer than|or less|or fewer|at most|no more than|reduce|"
     r"decrease|lower|cut down|down to)\b|<|≤",
@@ -112,6 +121,16 @@ def _steps(value: float, *, percent: bool) -> list[float]:
     return [value + k * step for k in (-2, -1, 0, 1, 2)]
 
 
+def _ratio_steps(value: float, denominator: float) -> list[float]:
+    """Return counts value-2..value+2 when all fit in 0..denominator, else [].
+
+    Level 0 is the goal's own count, so it stays in the middle; "4 of 5"
+    cannot reach +2 without "6 of 5", so another part is scaled instead.
+    """
+    values = [value + k for k in (-2, -1, 0, 1, 2)]
+    return values if values[0] >= 0 and values[-1] <= denominator else []
+
+
 def _number_text(value: float, original: str) -> str:
     """Write ``value`` like the original number (digits or words)."""
     if original.lower() in _WORDS and value.is_integer() and 1 <= value <= 10:
@@ -126,11 +145,17 @@ def _levels_for(analysis: GoalAnalysis, part: str, element: Element) -> list[Gas
     match = _NUMBER.search(element.text)
     if match is None:
         return []
+    target = _FROM_TO.search(element.text)
+    if target is not None:  # scale the target, never the baseline
+        match = _NUMBER.search(element.text, target.end()) or match
     raw = match.group(0)
     value = float(_WORDS[raw.lower()]) if raw.lower() in _WORDS else float(raw)
     percent = "%" in element.text[match.end() : match.end() + 2]
     values = _steps(value, percent=percent)
-    if len(set(values)) != 5:
+    ratio = _RATIO.match(element.text[match.end() :])
+    if ratio is not None and values and max(values) > float(ratio.group(1)):
+        values = _ratio_steps(value, float(ratio.group(1)))
+    if len(set(values)) != 5 or any(v < 0 for v in values):
         return []
     if isinstance(element, Timeframe):
         # Reaching a deadline sooner is better; keeping a habit for longer is better.
@@ -151,6 +176,47 @@ def _levels_for(analysis: GoalAnalysis, part: str, element: Element) -> list[Gas
     return levels
 
 
+def _abstinence_levels(analysis: GoalAnalysis) -> list[GasLevel]:
+    """Scale a goal to stop by days, not by weeks alone ("on 21 of the next 28 days").
+
+    Below the goal, fewer days without the behaviour; above it, a longer
+    period (the person's own stop kept). Only a stop with a period and no
+    other number ("I will stop drinking for the next four weeks") is scaled
+    this way; any count the goal states is scaled as usual.
+    """
+    if intent_of(analysis.text).direction != "quit":
+        return []
+    els = analysis.elements
+    if els.quantities or els.frequencies or els.measures or els.durations:
+        return []
+    periods = [t for t in els.timeframes if t.kind == "period" and t.days and t.days >= 7]
+    if len(periods) != 1:
+        return []
+    period = periods[0]
+    days = int(period.days or 0)
+    longer = _levels_for(analysis, "timeframe", period)
+    if len(longer) != 5:
+        return []
+    out = []
+    for score, share in ((-2, 0.5), (-1, 0.75)):
+        phrase = f"on {round(days * share)} of the next {days} days"
+        text = grammar.tidy(analysis.text[: period.start] + phrase + analysis.text[period.end :])
+        out.append(
+            GasLevel(score=score, label=LABELS[score], text=text, changed="days", value=phrase)
+        )
+    return [*out, *longer[2:]]
+
+
+def _safe(levels: list[GasLevel], analysis: GoalAnalysis, context: str | None) -> bool:
+    """Tell whether every level passes the clinical safety rules of the goal and context."""
+    ctx = context if context is not None else analysis.context
+    return not any(
+        safety.violations(level.text, goal=analysis.text, context=ctx, check_route=False)
+        for level in levels
+        if level.score != 0
+    )
+
+
 def gas_levels(
     goal: str | GoalAnalysis,
     *,
@@ -164,10 +230,13 @@ def gas_levels(
         return GasScale(goal=analysis.text, findings=(_not_smart(analysis),))
     for element in analysis.elements.assistance:
         levels = _assistance_levels(analysis, element)
-        if levels:
+        if levels and _safe(levels, analysis, context):
             return GasScale(goal=analysis.text, part="assistance", levels=tuple(levels))
+    abstinence = _abstinence_levels(analysis)
+    if abstinence and _safe(abstinence, analysis, context):
+        return GasScale(goal=analysis.text, part="days", levels=tuple(abstinence))
     for part, quantified in _candidates(analysis):
         levels = _levels_for(analysis, part, quantified)
-        if levels:
+        if levels and _safe(levels, analysis, context):
             return GasScale(goal=analysis.text, part=part, levels=tuple(levels))
     return GasScale(goal=analysis.text, findings=(load_rewrite_kb().finding("gas_no_quantity"),))

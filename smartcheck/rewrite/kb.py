@@ -132,6 +132,8 @@ class Templates(_Frozen):
     assistance_ladder: tuple[AssistanceStep, ...] = ()
     messages: dict[str, Message] = Field(default_factory=dict)
     generic_verbs: tuple[str, ...] = ()
+    not_actors: tuple[str, ...] = ()
+    clinical_subjects: tuple[str, ...] = ()
 
 
 class Exercise(_Frozen):
@@ -256,8 +258,40 @@ def load_rewrite_kb() -> RewriteKB:
         templates=load_templates(),
         concerns=load_concern_terms(),
     )
+    check_references(kb)
     logger.debug("rewrite kb loaded: %d concerns", len(kb.interventions.concerns))
     return kb
+
+
+#: Templates the engine chooses by id (not by finding).
+ENGINE_TEMPLATES: tuple[str, ...] = ("replace_action", "keep_goal", "pair_action")
+
+
+def check_references(kb: RewriteKB) -> None:
+    """Cross-check the rewrite files with each other and with the finding catalogue.
+
+    Every intervention concern is a concern of concerns.yaml, every template
+    the engine names exists, every finding id a template is chosen by is in
+    findings.yaml (or a dotted prefix of one), and every message id without
+    a ``{slot}`` is in findings.yaml.
+    """
+    from smartcheck.kb.loader import default_kb
+
+    known = {c.id for c in kb.concerns.concerns}
+    missing = sorted(set(kb.interventions.concerns) - known)
+    if missing:
+        raise KnowledgeBaseError(f"interventions.yaml: unknown concern ids {missing}")
+    ids = {t.id for t in kb.templates.templates}
+    for name in ENGINE_TEMPLATES:
+        if name not in ids:
+            raise KnowledgeBaseError(f"templates.yaml: the engine needs a template {name!r}")
+    findings = set(default_kb().findings)
+    for template in kb.templates.templates:
+        for fid in template.findings:
+            if not any(f == fid or f.startswith(fid + ".") for f in findings):
+                raise KnowledgeBaseError(
+                    f"templates.yaml: template {template.id!r} names unknown finding {fid!r}"
+                )
 
 
 def merge_interventions(base: Interventions, extra: Interventions) -> Interventions:

@@ -50,10 +50,18 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     """Find the actor and any opening clause to keep before "will"."""
     text = analysis.text
     limit = action.start if action else len(text)
-    actors = [a for a in analysis.elements.actors if a.end <= limit]
+    actors = [
+        a
+        for a in analysis.elements.actors
+        if a.end <= limit and a.text.lower() not in kb.templates.not_actors
+    ]
     stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
     if not actors:  # an imperative: "Continue using the app", "Every morning, take ..."
         lead = text[:limit].strip()
+        who = re.match(r"^(\w+)\s+(?:to|will|shall|should)?\s*$", lead, re.IGNORECASE)
+        if who and who.group(1).lower() in kb.templates.clinical_subjects:  # "Pt to wean ..."
+            name = who.group(1)
+            return Voice(actor=name[:1].upper() + name[1:], role="client")
         if lead.endswith(","):
             return Voice(actor="I", role="self", prefix=lead + " ")
         while (m := stem.match(lead)) and m.end() > 0:

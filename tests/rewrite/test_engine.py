@@ -29,7 +29,7 @@ def first(analysis, kb, context=None):
     ("text", "concern", "word", "expected"),
     [
         ("I want to feel less anxious", "anxiety", "anxious", "I will practice deep breathing"),
-        ("I want to be stronger", "strength", "stronger", "I will lift a 5-pound weight"),
+        ("I want to be stronger", "strength", "stronger", "I will lift a light hand weight"),
         (
             "I want to regain the ability to drive",
             "driving",

@@ -168,3 +168,21 @@ def test_kb_phrases_use_pronoun_slots_not_first_person(kb):
         phrases += [a.criterion for a in entry.actions if a.criterion]
         for phrase in phrases:
             assert not first_person.search(phrase.replace("'I' statements", "")), (cid, phrase)
+
+
+def test_rewrite_kb_cross_checks_finding_and_template_ids(kb):
+    import pytest
+
+    from smartcheck.errors import KnowledgeBaseError
+    from smartcheck.rewrite.kb import RewriteKB, Template, Templates, check_references
+
+    check_references(kb)
+    stray = Template(id="x", findings=("specific.no_such",), text="{actor}")
+    bad = (*kb.templates.templates, stray)
+    broken = RewriteKB(
+        interventions=kb.interventions,
+        templates=Templates(**{**kb.templates.model_dump(), "templates": bad}),
+        concerns=kb.concerns,
+    )
+    with pytest.raises(KnowledgeBaseError, match="unknown finding"):
+        check_references(broken)

@@ -6,6 +6,7 @@ The goals here are written for these tests (not taken from any labelled set).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -94,33 +95,31 @@ def test_pairing_only_for_a_single_bounded_off_context_behaviour(text, context):
     assert all(s.template != "pair_action" for s in result.suggestions)
 
 
-# (an absolute "stop/quit", the graded step that keeps the person's verb)
+# (an absolute "stop/quit", the stop it must keep). Issue 11: a quitting goal stays a
+# quitting goal; it is no longer turned into "stop drinking on at least two days a week".
 ABSOLUTES = [
-    ("I will stop drinking altogether", "stop drinking on at least two days a week"),
-    ("I'm going to quit drinking for good", "quit drinking on at least two days a week"),
-    ("I will stop binge eating forever", "stop binge eating on at least four days a week"),
+    ("I will stop drinking altogether", "stop drinking"),
+    ("I'm going to quit drinking for good", "quit drinking"),
 ]
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "graded"), ABSOLUTES)
-def test_absolute_becomes_a_graded_step_of_the_same_verb(text, graded):
+@pytest.mark.parametrize(("text", "kept"), ABSOLUTES)
+def test_absolute_stop_stays_a_stop_without_the_absolute(text, kept):
     original = smartcheck.analyze(text, reference_date=REF)
-    first = rewrite(original).suggestions[0]
-    assert graded in first.text
-    assert first.sources["frequency"] == "knowledge_base"
-    after = smartcheck.analyze(first.text, reference_date=REF)
-    assert after.label == "SMART", after.findings
-    assert keeps_action(original, after)
-    assert not red_flags(after)
+    suggestions = rewrite(original).suggestions
+    first = suggestions[0]
+    assert kept in first.text
+    assert not re.search(r"altogether|for good|at least", first.text)
+    assert all("cut down" not in s.text for s in suggestions)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", ["I will stop smoking completely", "I will never binge again"])
 def test_absolute_without_graded_step_is_replaced(text):
     first = smartcheck.suggest(text, reference_date=REF)[0]
-    assert first.template == "replace_action"
-    assert first.sources["action"] == "knowledge_base"
+    assert first.template in {"replace_action", "keep_goal", "safety.eating_disorder"}
+    assert not re.search(r"\b(?:never|completely)\b", first.text)
 
 
 def test_pair_draft_from_a_hand_built_analysis(make, at, kb):
@@ -151,8 +150,6 @@ def test_pair_not_built_when_the_behaviour_fits_the_context(make, at, kb):
     assert all(s.template != "pair_action" for s in result.suggestions)
 
 
-def test_graded_steps_are_frequencies_of_known_concerns(kb):
-    graded = {cid: e.graded for cid, e in kb.interventions.concerns.items() if e.graded}
-    assert {"alcohol", "binge_eating"} <= set(graded)
-    for cid, step in graded.items():
-        assert step.per == "week" and step.times < 7, cid
+def test_no_packaged_graded_step_sets_a_minimum(kb):
+    # Issue 11: "graded: on at least two days a week" turned "drink less" into a quota.
+    assert not any(e.graded for e in kb.interventions.concerns.values())

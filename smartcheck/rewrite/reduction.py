@@ -1,0 +1,71 @@
+"""Reduction goals: keep the direction as a baseline-to-limit rewrite with placeholders.
+
+"I want to drink less" becomes "I will reduce how often I drink from [current
+number] to no more than [target number] times a week for the next four weeks"
+(safety.md §9, "Keep reduction direction": a cap never becomes a quota). The
+numbers are the person's and the clinician's to fill; the tool never guesses
+them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smartcheck.models import GoalAnalysis, Suggestion
+from smartcheck.rewrite import grammar
+from smartcheck.rewrite.concerns import main_action
+from smartcheck.rewrite.intent import intent_of
+from smartcheck.rewrite.kb import RewriteKB
+from smartcheck.rewrite.wording import voice_of
+
+_MARKER = re.compile(
+    r"\s*\b(?:a\s+lot\s+|much\s+|a\s+little\s+|a\s+bit\s+)?(?:less|fewer)(?:\s+often)?\b"
+    r"|\s*\bnot\s+as\s+(?:much|often)\b|\s*\bas\s+(?:much|often)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:cut(?:ting)?\s+(?:down|back)(?:\s+on)?|reduce|decrease|limit|lower|minimi[sz]e)\b",
+    re.IGNORECASE,
+)
+_CURRENT, _TARGET = "[current number]", "[target number]"
+
+
+def reduction_suggestion(
+    analysis: GoalAnalysis, kb: RewriteKB, *, timeframe: str | None
+) -> Suggestion | None:
+    """Return the baseline-to-limit rewrite of a reduction goal without numbers, or None."""
+    if intent_of(analysis.text).direction != "reduce":
+        return None
+    els = analysis.elements
+    if els.quantities or els.frequencies or els.measures:
+        return None  # the person's own numbers are kept by the engine
+    action = main_action(analysis)
+    voice = voice_of(analysis, action, kb)
+    end = min((p.start for p in els.purposes), default=len(analysis.text))
+    end = min([end, *(t.start for t in els.timeframes)])
+    body = voice.rest if voice.rest else ""
+    phrase = (analysis.text[action.start : end] if action else body).strip(" ,.;!")
+    if not phrase:
+        return None
+    when = (els.timeframes[0].text if els.timeframes else None) or timeframe
+    when = when or kb.templates.placeholders["timeframe"]
+    purpose = els.purposes[0].text if els.purposes else ""
+    subject = grammar.subject_pronoun(voice.role)
+    if _LEADING.match(phrase):
+        core = f"{phrase} from [current amount] to no more than [target amount] a week"
+    else:
+        verb = _MARKER.sub("", phrase).strip(" ,")
+        if not verb or verb == phrase:
+            return None
+        core = (
+            f"reduce how often {subject} {verb} from {_CURRENT} "
+            f"to no more than {_TARGET} times a week"
+        )
+    text = grammar.tidy(f"{voice.actor} will {core} {when} {purpose}")
+    return Suggestion(
+        text=text,
+        slots={"action": phrase, "timeframe": when},
+        sources={"action": "goal", "timeframe": "goal" if els.timeframes else "knowledge_base"},
+        placeholders=grammar.placeholders_in(text),
+        template="reduce_to_limit",
+    )
