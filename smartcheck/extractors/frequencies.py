@@ -173,6 +173,25 @@ def rate_adjective(text: str, start: int, end: int, events: frozenset[str]) -> s
     return "adjective"
 
 
+def is_step_size(text: str, start: int, end: int, verbs: frozenset[str]) -> bool:
+    """Tell whether a bare "N every week" is the step of a change ("adding 500 every week").
+
+    Rubric (frequency): how often the behaviour happens. A bare number after a verb of
+    step change says how much is added each period, not how often anything is done.
+    """
+    span = text[start:end].lower()
+    if not re.match(r"[\d,.]+\s+(?:a|an|per|each|every)\b", span):
+        return False
+    before = re.findall(r"[a-z]+", text[max(0, start - 30) : start].lower())
+    before = [w for w in before if w not in {"by", "another"}]
+    return bool(before) and _stem(before[-1]) in {_stem(v) for v in verbs}
+
+
+def _stem(word: str) -> str:
+    """Strip an inflection, enough to compare verb forms ("adding", "adds" -> "add")."""
+    return re.sub(r"(?:ing|es|ed|e|s)$", "", word)
+
+
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
     text = state.doc.text
@@ -186,6 +205,8 @@ def find_frequencies(state: ExtractionState) -> list[Frequency]:
         if any(overlaps(cand.start, cand.end, s, e) for s, e in vague):
             continue
         if is_change_or_question(text, cand.start, cand.end):
+            continue
+        if is_step_size(text, cand.start, cand.end, state.res.kb.units.increment_verbs):
             continue
         adjective = None
         if cand.pattern_id == "freq.word":
