@@ -37,6 +37,9 @@ def owns_its_number(m: Measure) -> bool:
 
 #: Ratio criteria read as accuracy ("4 of 5 turns" = 80%).
 _RATIOS = {"meas.trials", "meas.ratio", "meas.ratio_correct"}
+#: "a 20 lb weight" is an object of that size (a quantity), not a body-weight target.
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
 #: Percentage criteria: "80% accuracy", "90% legibility across 3 writing samples".
 _PERCENT_CRITERIA = frozenset({"meas.accuracy", "meas.pct_window"})
 
@@ -130,6 +133,7 @@ def _instrument_measures(
                     if i not in used
                     and c.pattern_id == "meas.value_unit"
                     and 0 <= span.start_char - c.end <= 3
+                    and not _ARTICLE_BEFORE.search(text[max(0, c.start - 4) : c.start])
                 ),
                 None,
             )

@@ -65,6 +65,9 @@ def quantulum_unit(span_text: str) -> tuple[float, str] | None:
 
 def _number_text(tok: Token) -> str | None:
     """Return the number a token writes, without a leading sign ("≤2" -> "2"), or ``None``."""
+    doc = tok.doc
+    if tok.lower_ == "half" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"a", "an"}:
+        return "half"  # "half a cup"
     text = tok.text.lstrip(_NUMBER_PREFIXES)
     digits = text.replace(",", "").replace(".", "").isdigit()
     if len(text) == len(tok.text):
@@ -130,6 +133,8 @@ def _counted_noun(num_tok: Token) -> Token | None:
     for t in num_tok.doc[num_tok.i + 1 : num_tok.i + 4]:
         if t.i == num_tok.i + 1 and t.tag_ == "VBZ" and t.lower_.endswith("s"):
             return t  # "incl. 2 turns": a plural noun the tagger read as a verb
+        if t.is_quote:
+            continue  # "4 'wh' questions"
         if t.is_punct or t.like_num or (t.pos_ in {"ADP", "VERB", "AUX"} and t.tag_ != "VBG"):
             return None
         if t.pos_ in {"NOUN", "PROPN"}:
@@ -226,6 +231,8 @@ def _unit_end(tok: Token, nxt: Token, res: Resources) -> tuple[str, Token] | Non
     hyphen, hyphen_end = _hyphen_word(nxt)
     unit_entry = res.units.get(hyphen.lower()) or res.units.get(nxt.text.lower())
     end_tok = hyphen_end if hyphen.lower() in res.units else nxt
+    if unit_entry is not None and not nxt.text[0].isalnum() and tok.whitespace_:
+        unit_entry = None  # "4 'wh' questions": a quote, not feet; a sign unit is written close
     if unit_entry is not None:
         if unit_entry.dimension in {"time", "calendar"}:
             return None
@@ -300,6 +307,26 @@ def _count_past_modifier(tok: Token, value: float, res: Resources) -> Quantity |
     return Quantity(start=tok.idx, end=end, text=doc.text[tok.idx : end], value=value, unit=unit)
 
 
+_FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _fraction_at(tok: Token, res: Resources, blocked: Spans) -> Quantity | None:
+    """Read "1/2 cup", "3/4 mile": a fraction before a listed unit (not "4/5 trials")."""
+    found = _FRACTION.fullmatch(tok.text)
+    doc = tok.doc
+    if found is None or tok.i + 1 >= len(doc) or inside(tok.idx, tok.idx + 1, blocked):
+        return None
+    top, bottom = int(found.group(1)), int(found.group(2))
+    entry = res.units.get(doc[tok.i + 1].lower_)
+    if entry is None or entry.dimension in {"time", "calendar", "count"} or not 0 < top < bottom:
+        return None
+    nxt = doc[tok.i + 1]
+    end = nxt.idx + len(nxt.text)
+    return Quantity(
+        start=tok.idx, end=end, text=doc.text[tok.idx : end], value=top / bottom, unit=entry.unit
+    )
+
+
 def _increment_at(tok: Token, res: Resources, earlier: Sequence[Quantity]) -> Quantity | None:
     """Read a bare step size ("adding 1,000 every 2 wks") in the unit of the last quantity."""
     doc = tok.doc
@@ -323,6 +350,11 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
     doc = tok.doc
     number = _number_text(tok)
     value = parse_number(number, res) if number is not None else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if value is not None and prev is not None and prev.text in res.kb.units.currency_symbols:
+        end = tok.idx + len(tok.text)  # "$50": an amount of money
+        text = doc.text[prev.idx : end]
+        return Quantity(start=prev.idx, end=end, text=text, value=value, unit=prev.text)
     nxt = _unit_token(tok)
     if value is None or nxt is None:
         return None
@@ -358,6 +390,10 @@ def find_quantities(
     instruments = [(m.start, m.end) for m in measures if owns_its_number(m)]
     blocked = [*taken, *instruments]
     for tok in doc:
+        fraction = _fraction_at(tok, res, blocked)
+        if fraction is not None:
+            out.append(fraction)
+            continue
         if _skip_number(tok, blocked, res.kb.units.label_words, res.kb.units.window_before):
             continue
         found = _quantity_at(tok, res, taken) or _increment_at(tok, res, out)

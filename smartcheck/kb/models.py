@@ -133,6 +133,8 @@ class UnitsFile(_Data):
     # Verbs of a step change after which a bare number keeps the unit of the goal's earlier
     # quantity ("7,500 steps a day, adding 1,000 every 2 weeks").
     increment_verbs: frozenset[str] = frozenset()
+    # Currency signs written before an amount ("save $50 a week"); the sign is the unit.
+    currency_symbols: frozenset[str] = frozenset()
 
 
 class MeasureEntry(_Data):

@@ -93,6 +93,13 @@ QUANTITY_KINDS = [
     ("Eat 5–7 servings of vegetables daily", "5–7 servings", 5, "serving"),
     # an amount of a whole
     ("Pt will eat 75% of each meal", "75%", 75, "%"),
+    # fractions and "half a" before a listed unit; money; a quoted word between number and noun
+    ("Use a 1/2 cup measure for rice at dinner", "1/2 cup", 0.5, "cup"),
+    ("Drink half a cup of water every hour", "half a cup", 0.5, "cup"),
+    ("Save $50 a week for a bike", "$50", 50, "$"),
+    ("Student will answer 4 'wh' questions about a story", "4 'wh' questions", 4, "question"),
+    # an object's size is a quantity, not a body-weight target
+    ("Lift a 20 lb weight 10 times", "20 lb weight", 20, "lb"),
     # a bare step size after a verb of change keeps the unit of the earlier quantity
     ("Walk 7,000 steps a day, adding 500 every week", "500", 500, "step"),
 ]
@@ -141,3 +148,8 @@ def test_numbers_that_are_not_quantities(run, goal: str, number: str) -> None:
 def test_step_size_is_not_a_frequency(run) -> None:
     freqs = run("Walk 7,000 steps a day, adding 500 every week").elements.frequencies
     assert [(f.times, f.per) for f in freqs] == [(1, "day")]
+
+
+def test_fraction_of_an_hour_is_not_read_as_its_denominator(run) -> None:
+    durations = run("Finish 1/2 hour of reading").elements.durations
+    assert all(d.seconds != 7200 for d in durations), [d.text for d in durations]
