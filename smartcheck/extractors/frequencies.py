@@ -188,8 +188,29 @@ def is_step_size(text: str, start: int, end: int, verbs: frozenset[str]) -> bool
 
 
 def _stem(word: str) -> str:
-    """Strip an inflection, enough to compare verb forms ("adding", "adds" -> "add")."""
-    return re.sub(r"(?:ing|es|ed|e|s)$", "", word)
+    """Strip an inflection, enough to compare verb forms ("adding", "cutting" -> "add", "cut")."""
+    stem = re.sub(r"(?:ing|es|ed|e|s)$", "", word)
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" else stem
+
+
+def _counts_not_rates(state: ExtractionState, cand: Candidate) -> bool:
+    """Tell whether a bare "N weekly" / "N daily" counts something instead of a rate.
+
+    "Exercise 3x weekly" is a rate. In "2 of 3 weekly groups" and "one weekly pill
+    organiser" the number counts the noun that follows; in "2 sets of 15 daily" it
+    counts repetitions.
+    """
+    text = state.doc.text
+    if re.search(r"(?:\d\s*x|\btimes?)\b", text[cand.start : cand.end], re.IGNORECASE):
+        return False
+    if re.search(r"\bof\s*$", text[max(0, cand.start - 5) : cand.start], re.IGNORECASE):
+        return True
+    head = next((t for t in state.doc if t.idx >= cand.end), None)
+    return head is not None and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in _PERIODS
+
+
+#: Words after "N weekly" that continue the rate rather than name a counted noun.
+_PERIODS = frozenset({"basis", "schedule", "intervals"})
 
 
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
@@ -207,6 +228,8 @@ def find_frequencies(state: ExtractionState) -> list[Frequency]:
         if is_change_or_question(text, cand.start, cand.end):
             continue
         if is_step_size(text, cand.start, cand.end, state.res.kb.units.increment_verbs):
+            continue
+        if cand.pattern_id == "freq.n_times_word" and _counts_not_rates(state, cand):
             continue
         adjective = None
         if cand.pattern_id == "freq.word":

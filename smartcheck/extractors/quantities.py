@@ -288,6 +288,17 @@ def _names_support_or_instrument(tok: Token, end: Token, res: Resources) -> bool
     return any(w in units.instrument_nouns for w in words)
 
 
+def _after_sets_of(tok: Token) -> bool:
+    """Tell whether ``tok`` follows "N sets of" / "N x" with no noun of its own."""
+    doc = tok.doc
+    return (
+        tok.i >= 3
+        and doc[tok.i - 1].lower_ == "of"
+        and doc[tok.i - 2].lower_ in {"sets", "set"}
+        and doc[tok.i - 3].like_num
+    )
+
+
 def _count_past_modifier(tok: Token, value: float, res: Resources) -> Quantity | None:
     """Read "three 10-min walks": a count whose noun follows a hyphenated number modifier."""
     doc = tok.doc
@@ -360,6 +371,9 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
         return None
     if nxt.like_num:
         return _count_past_modifier(tok, value, res)
+    if _after_sets_of(tok) and (nxt.is_punct or nxt.pos_ not in {"NOUN", "PROPN"}):
+        end = tok.idx + len(tok.text)  # "3 sets of 10": 10 repetitions
+        return Quantity(start=tok.idx, end=end, text=tok.text, value=value, unit="repetition")
     if nxt.lower_ in {"times", "time"} and value >= 1:
         # "practise it 3 times": a count of repetitions (a rate "3 times a day" is taken).
         end = nxt.idx + len(nxt.text)

@@ -98,6 +98,10 @@ QUANTITY_KINDS = [
     ("Drink half a cup of water every hour", "half a cup", 0.5, "cup"),
     ("Save $50 a week for a bike", "$50", 50, "$"),
     ("Student will answer 4 'wh' questions about a story", "4 'wh' questions", 4, "question"),
+    # "N sets of M" with no noun: M repetitions
+    ("Do 2 sets of 15 daily", "15", 15, "repetition"),
+    # "one weekly organiser" counts organisers; "weekly" describes them
+    ("Keep all my pills in one weekly organiser", "one weekly organiser", 1, "organiser"),
     # an object's size is a quantity, not a body-weight target
     ("Lift a 20 lb weight 10 times", "20 lb weight", 20, "lb"),
     # a bare step size after a verb of change keeps the unit of the earlier quantity
@@ -132,6 +136,7 @@ NOT_QUANTITY_KINDS = [
     ("Given one verbal prompt, the student will name the picture", "one"),
     ("Pt will demo 3 techniques w/ ≤1 verbal cue", "≤1"),
     ("Pt will climb 12 steps w/ 1 rail and CGA", "1 rail"),
+    ("Pt will stand for 2 min with 1 UE support", "1 UE"),
     # a rate per minute is a measure's target
     ("Keep speech rate ≤150 wpm in conversation", "150"),
 ]
@@ -153,3 +158,19 @@ def test_step_size_is_not_a_frequency(run) -> None:
 def test_fraction_of_an_hour_is_not_read_as_its_denominator(run) -> None:
     durations = run("Finish 1/2 hour of reading").elements.durations
     assert all(d.seconds != 7200 for d in durations), [d.text for d in durations]
+
+
+@pytest.mark.parametrize(
+    ("goal", "rates"),
+    [
+        ("Exercise 3x weekly for 6 weeks", [(3, "week")]),
+        ("Walk 3 times daily", [(3, "day")]),
+        ("Keep all my pills in one weekly organiser", []),
+        ("Attend 2 of 3 weekly groups", []),
+        ("Do 2 sets of 15 daily", []),
+        ("Reduce screen time by 30 minutes, cutting 10 each week", []),
+    ],
+)
+def test_counts_before_rate_words_are_not_rates(run, goal: str, rates: list) -> None:
+    found = [(f.times, f.per) for f in run(goal).elements.frequencies]
+    assert found == rates
