@@ -173,6 +173,46 @@ def rate_adjective(text: str, start: int, end: int, events: frozenset[str]) -> s
     return "adjective"
 
 
+def is_step_size(text: str, start: int, end: int, verbs: frozenset[str]) -> bool:
+    """Tell whether a bare "N every week" is the step of a change ("adding 500 every week").
+
+    Rubric (frequency): how often the behaviour happens. A bare number after a verb of
+    step change says how much is added each period, not how often anything is done.
+    """
+    span = text[start:end].lower()
+    if not re.match(r"[\d,.]+\s+(?:a|an|per|each|every)\b", span):
+        return False
+    before = re.findall(r"[a-z]+", text[max(0, start - 30) : start].lower())
+    before = [w for w in before if w not in {"by", "another"}]
+    return bool(before) and _stem(before[-1]) in {_stem(v) for v in verbs}
+
+
+def _stem(word: str) -> str:
+    """Strip an inflection, enough to compare verb forms ("adding", "cutting" -> "add", "cut")."""
+    stem = re.sub(r"(?:ing|es|ed|e|s)$", "", word)
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" else stem
+
+
+def _counts_not_rates(state: ExtractionState, cand: Candidate) -> bool:
+    """Tell whether a bare "N weekly" / "N daily" counts something instead of a rate.
+
+    "Exercise 3x weekly" is a rate. In "2 of 3 weekly groups" and "one weekly pill
+    organiser" the number counts the noun that follows; in "2 sets of 15 daily" it
+    counts repetitions.
+    """
+    text = state.doc.text
+    if re.search(r"(?:\d\s*x|\btimes?)\b", text[cand.start : cand.end], re.IGNORECASE):
+        return False
+    if re.search(r"\bof\s*$", text[max(0, cand.start - 5) : cand.start], re.IGNORECASE):
+        return True
+    head = next((t for t in state.doc if t.idx >= cand.end), None)
+    return head is not None and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in _PERIODS
+
+
+#: Words after "N weekly" that continue the rate rather than name a counted noun.
+_PERIODS = frozenset({"basis", "schedule", "intervals"})
+
+
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
     text = state.doc.text
@@ -186,6 +226,10 @@ def find_frequencies(state: ExtractionState) -> list[Frequency]:
         if any(overlaps(cand.start, cand.end, s, e) for s, e in vague):
             continue
         if is_change_or_question(text, cand.start, cand.end):
+            continue
+        if is_step_size(text, cand.start, cand.end, state.res.kb.units.increment_verbs):
+            continue
+        if cand.pattern_id == "freq.n_times_word" and _counts_not_rates(state, cand):
             continue
         adjective = None
         if cand.pattern_id == "freq.word":

@@ -37,6 +37,12 @@ def owns_its_number(m: Measure) -> bool:
 
 #: Ratio criteria read as accuracy ("4 of 5 turns" = 80%).
 _RATIOS = {"meas.trials", "meas.ratio", "meas.ratio_correct"}
+#: "a 20 lb weight" is an object of that size (a quantity), not a body-weight target.
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+#: Percentage criteria: "80% accuracy", "90% legibility across 3 writing samples".
+_PERCENT_CRITERIA = frozenset({"meas.accuracy", "meas.pct_window"})
+
 #: Criteria that count only next to a named instrument ("AROM to 150°").
 _ATTACHED_ONLY = {"meas.to_target", "meas.value_unit"}
 
@@ -87,7 +93,7 @@ def _criterion(cand: Candidate, state: ExtractionState) -> dict[str, Any]:
         if b == 0 or a > b:
             return {}
         target, cmp = round(100.0 * a / b), ">="
-    if cand.pattern_id == "meas.accuracy" and cmp is None:
+    if cand.pattern_id in _PERCENT_CRITERIA and cmp is None:
         cmp = "=" if target == 100 else ">="
     return {"target": target, "baseline": base, "comparator": cmp}
 
@@ -127,6 +133,7 @@ def _instrument_measures(
                     if i not in used
                     and c.pattern_id == "meas.value_unit"
                     and 0 <= span.start_char - c.end <= 3
+                    and not _ARTICLE_BEFORE.search(text[max(0, c.start - 4) : c.start])
                 ),
                 None,
             )
@@ -161,7 +168,7 @@ def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list
         if (c.start, c.end) not in absorbed
         and (
             not any(overlaps(c.start, c.end, s, e) for s, e in taken)
-            or c.pattern_id in {"meas.from_to", "meas.from_rate_to", "meas.accuracy"}
+            or c.pattern_id in {"meas.from_to", "meas.from_rate_to", *_PERCENT_CRITERIA}
         )
     ]
     used = set()
@@ -176,7 +183,7 @@ def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list
             continue
         if pid in {"meas.cmp_prefix", "meas.cmp_postfix"} and fields.get("target") is None:
             continue
-        instrument = "accuracy" if pid in {"meas.accuracy", *_RATIOS} else None
+        instrument = "accuracy" if pid in {*_PERCENT_CRITERIA, *_RATIOS} else None
         if pid == "meas.rating":
             before = text[max(0, cand.start - 40) : cand.start].lower()
             instrument = "pain NRS" if "pain" in before else "rating"

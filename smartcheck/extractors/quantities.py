@@ -30,6 +30,9 @@ from smartcheck.models import Measure, Quantity
 
 logger = logging.getLogger(__name__)
 
+#: Signs written against a number ("≤2 rest breaks", "~4,000"): the number still counts.
+_NUMBER_PREFIXES = "≤≥<>~"
+
 _MONTH_WORDS = frozenset(
     {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m}
 )
@@ -58,6 +61,18 @@ def quantulum_unit(span_text: str) -> tuple[float, str] | None:
             continue
         return float(q.value), name
     return None
+
+
+def _number_text(tok: Token) -> str | None:
+    """Return the number a token writes, without a leading sign ("≤2" -> "2"), or ``None``."""
+    doc = tok.doc
+    if tok.lower_ == "half" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"a", "an"}:
+        return "half"  # "half a cup"
+    text = tok.text.lstrip(_NUMBER_PREFIXES)
+    digits = text.replace(",", "").replace(".", "").isdigit()
+    if len(text) == len(tok.text):
+        return text if tok.like_num or digits else None
+    return text if digits else None
 
 
 def _unit_token(num_tok: Token) -> Token | None:
@@ -116,6 +131,10 @@ def _extend_to_head(tok: Token) -> Token:
 def _counted_noun(num_tok: Token) -> Token | None:
     """Find the noun a number counts when the parse did not attach them ("2 coping statements")."""
     for t in num_tok.doc[num_tok.i + 1 : num_tok.i + 4]:
+        if t.i == num_tok.i + 1 and t.tag_ == "VBZ" and t.lower_.endswith("s"):
+            return t  # "incl. 2 turns": a plural noun the tagger read as a verb
+        if t.is_quote:
+            continue  # "4 'wh' questions"
         if t.is_punct or t.like_num or (t.pos_ in {"ADP", "VERB", "AUX"} and t.tag_ != "VBG"):
             return None
         if t.pos_ in {"NOUN", "PROPN"}:
@@ -182,12 +201,19 @@ def _sets_and_reps(state: ExtractionState, taken: Spans) -> list[Quantity]:
     return out
 
 
-def _skip_number(tok: Token, blocked: Spans, labels: frozenset[str] = frozenset()) -> bool:
+def _skip_number(
+    tok: Token,
+    blocked: Spans,
+    labels: frozenset[str] = frozenset(),
+    window: frozenset[str] = frozenset(),
+) -> bool:
     """Tell whether a numeric token cannot start a quantity."""
-    if not (tok.like_num or tok.text.replace(",", "").replace(".", "").isdigit()):
+    if _number_text(tok) is None:
         return True
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels:
         return True  # "grade 4", "IDDSI level 5": a label, not a count
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in window:
+        return True  # "across 3 writing samples": the window of a mastery criterion
     if inside(tok.idx, tok.idx + len(tok.text), blocked):
         return True
     doc = tok.doc
@@ -205,6 +231,8 @@ def _unit_end(tok: Token, nxt: Token, res: Resources) -> tuple[str, Token] | Non
     hyphen, hyphen_end = _hyphen_word(nxt)
     unit_entry = res.units.get(hyphen.lower()) or res.units.get(nxt.text.lower())
     end_tok = hyphen_end if hyphen.lower() in res.units else nxt
+    if unit_entry is not None and not nxt.text[0].isalnum() and tok.whitespace_:
+        unit_entry = None  # "4 'wh' questions": a quote, not feet; a sign unit is written close
     if unit_entry is not None:
         if unit_entry.dimension in {"time", "calendar"}:
             return None
@@ -227,13 +255,125 @@ def _unit_end(tok: Token, nxt: Token, res: Resources) -> tuple[str, Token] | Non
     return None
 
 
+def _share_of_occasions(percent: Token, res: Resources) -> bool:
+    """Tell whether "N% of" counts occasions ("70% of nights") rather than an amount."""
+    words = [t.lower_ for t in percent.doc[percent.i + 2 : percent.i + 6] if not t.is_punct]
+    occasions = res.kb.units.occasion_nouns
+    return any(
+        w in occasions or " ".join(words[i : i + 2]) in occasions for i, w in enumerate(words)
+    )
+
+
+def _per_time_unit(end: Token, res: Resources) -> bool:
+    """Tell whether the counted noun is followed by "per minute" / "/min" (a rate)."""
+    doc = end.doc
+    if end.i + 2 >= len(doc) or doc[end.i + 1].lower_ not in {"per", "/", "a", "an"}:
+        return False
+    entry = res.units.get(doc[end.i + 2].lower_)
+    return entry is not None and entry.dimension == "time"
+
+
+def _names_support_or_instrument(tok: Token, end: Token, res: Resources) -> bool:
+    """Tell whether the counted words are support ("1 verbal cue"), a rate ("150 wpm")
+    or an instrument ("a 5-point scale") rather than an amount."""
+    units = res.kb.units
+    words = [t.lower_ for t in tok.doc[tok.i + 1 : end.i + 1] if t.text != "-"]
+    last_two = " ".join(words[-2:])
+    if words and (words[-1] in units.support_nouns or last_two in units.support_nouns):
+        return True
+    if words and words[0] in units.rate_units:
+        return True  # "≤150 wpm": a rate, read as a measure
+    if _per_time_unit(end, res):
+        return True  # "150 words per minute": a rate, read as a measure
+    return any(w in units.instrument_nouns for w in words)
+
+
+def _after_sets_of(tok: Token) -> bool:
+    """Tell whether ``tok`` follows "N sets of" / "N x" with no noun of its own."""
+    doc = tok.doc
+    return (
+        tok.i >= 3
+        and doc[tok.i - 1].lower_ == "of"
+        and doc[tok.i - 2].lower_ in {"sets", "set"}
+        and doc[tok.i - 3].like_num
+    )
+
+
+def _count_past_modifier(tok: Token, value: float, res: Resources) -> Quantity | None:
+    """Read "three 10-min walks": a count whose noun follows a hyphenated number modifier."""
+    doc = tok.doc
+    i = tok.i + 1
+    if not (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_):
+        return None
+    head = _count_head(tok)
+    if head is None or _word_distance(tok, head) > 3 or head.i <= i + 2:
+        return None
+    alias = res.units.get(head.lower_)
+    if alias is not None and alias.dimension in {"time", "calendar"}:
+        return None
+    if head.lower_ in res.kb.numbers.period_words:
+        return None
+    end = head.idx + len(head.text)
+    unit = alias.unit if alias else head.lemma_.lower()
+    return Quantity(start=tok.idx, end=end, text=doc.text[tok.idx : end], value=value, unit=unit)
+
+
+_FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _fraction_at(tok: Token, res: Resources, blocked: Spans) -> Quantity | None:
+    """Read "1/2 cup", "3/4 mile": a fraction before a listed unit (not "4/5 trials")."""
+    found = _FRACTION.fullmatch(tok.text)
+    doc = tok.doc
+    if found is None or tok.i + 1 >= len(doc) or inside(tok.idx, tok.idx + 1, blocked):
+        return None
+    top, bottom = int(found.group(1)), int(found.group(2))
+    entry = res.units.get(doc[tok.i + 1].lower_)
+    if entry is None or entry.dimension in {"time", "calendar", "count"} or not 0 < top < bottom:
+        return None
+    nxt = doc[tok.i + 1]
+    end = nxt.idx + len(nxt.text)
+    return Quantity(
+        start=tok.idx, end=end, text=doc.text[tok.idx : end], value=top / bottom, unit=entry.unit
+    )
+
+
+def _increment_at(tok: Token, res: Resources, earlier: Sequence[Quantity]) -> Quantity | None:
+    """Read a bare step size ("adding 1,000 every 2 wks") in the unit of the last quantity."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "X", "SYM", "NUM"} and not nxt.is_punct:
+        return None
+    before = [t for t in doc[max(0, tok.i - 2) : tok.i] if t.lower_ not in {"by", "another"}]
+    if not before or before[-1].lemma_.lower() not in res.kb.units.increment_verbs:
+        return None
+    previous = [q for q in earlier if q.end <= tok.idx and q.unit != "%"]
+    number = _number_text(tok)
+    value = parse_number(number, res) if number is not None else None
+    if not previous or value is None:
+        return None
+    end = tok.idx + len(tok.text)
+    return Quantity(start=tok.idx, end=end, text=tok.text, value=value, unit=previous[-1].unit)
+
+
 def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
     """Read the quantity that starts at the number ``tok``, if any."""
     doc = tok.doc
-    value = parse_number(tok.text, res)
+    number = _number_text(tok)
+    value = parse_number(number, res) if number is not None else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if value is not None and prev is not None and prev.text in res.kb.units.currency_symbols:
+        end = tok.idx + len(tok.text)  # "$50": an amount of money
+        text = doc.text[prev.idx : end]
+        return Quantity(start=prev.idx, end=end, text=text, value=value, unit=prev.text)
     nxt = _unit_token(tok)
-    if value is None or nxt is None or nxt.like_num:
+    if value is None or nxt is None:
         return None
+    if nxt.like_num:
+        return _count_past_modifier(tok, value, res)
+    if _after_sets_of(tok) and (nxt.is_punct or nxt.pos_ not in {"NOUN", "PROPN"}):
+        end = tok.idx + len(tok.text)  # "3 sets of 10": 10 repetitions
+        return Quantity(start=tok.idx, end=end, text=tok.text, value=value, unit="repetition")
     if nxt.lower_ in {"times", "time"} and value >= 1:
         # "practise it 3 times": a count of repetitions (a rate "3 times a day" is taken).
         end = nxt.idx + len(nxt.text)
@@ -242,10 +382,10 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
         )
     if nxt.text.lower() in res.kb.lexicon.not_units or nxt.lower_.rstrip(".") in _MONTH_WORDS:
         return None  # "1 May" is a date
-    if nxt.text == "%" and not _followed_by_of(nxt):
-        return None  # "80% accuracy" is a criterion (a measure); "75% of meal" an amount
+    if nxt.text == "%" and (not _followed_by_of(nxt) or _share_of_occasions(nxt, res)):
+        return None  # "80% accuracy", "on 70% of nights" are criteria; "75% of meal" an amount
     found = _unit_end(tok, nxt, res)
-    if found is None:
+    if found is None or _names_support_or_instrument(tok, found[1], res):
         return None
     unit, end_tok = found
     start, end = tok.idx, end_tok.idx + len(end_tok.text)
@@ -264,9 +404,13 @@ def find_quantities(
     instruments = [(m.start, m.end) for m in measures if owns_its_number(m)]
     blocked = [*taken, *instruments]
     for tok in doc:
-        if _skip_number(tok, blocked, res.kb.units.label_words):
+        fraction = _fraction_at(tok, res, blocked)
+        if fraction is not None:
+            out.append(fraction)
             continue
-        found = _quantity_at(tok, res, taken)
+        if _skip_number(tok, blocked, res.kb.units.label_words, res.kb.units.window_before):
+            continue
+        found = _quantity_at(tok, res, taken) or _increment_at(tok, res, out)
         if found is not None:
             out.append(found)
     for name, span in matches(doc, res.named_quantity_matcher):

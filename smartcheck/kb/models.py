@@ -117,6 +117,24 @@ class UnitsFile(_Data):
     named_quantities: dict[str, NamedQuantity] = Field(default_factory=dict)
     # Words after which a number names something instead of counting it ("grade 4", "level 5").
     label_words: frozenset[str] = frozenset()
+    # Counted nouns that are support given to the person ("with 1 verbal cue", "w/ 1 rail"):
+    # the assistance, not an amount of the behaviour.
+    support_nouns: frozenset[str] = frozenset()
+    # Counted nouns whose number sizes an instrument ("a 10-point scale"), not an amount.
+    instrument_nouns: frozenset[str] = frozenset()
+    # Plural nouns after "N% of" that make the percentage a share of occasions
+    # ("on 70% of nights"): a criterion, not an amount ("75% of meal").
+    occasion_nouns: frozenset[str] = frozenset()
+    # Words before a number that make the count the window of a mastery criterion
+    # ("90% legibility across 3 writing samples").
+    window_before: frozenset[str] = frozenset()
+    # Rate units ("150 wpm", "60 bpm"): a speed or rate is a measure, not an amount.
+    rate_units: frozenset[str] = frozenset()
+    # Verbs of a step change after which a bare number keeps the unit of the goal's earlier
+    # quantity ("7,500 steps a day, adding 1,000 every 2 weeks").
+    increment_verbs: frozenset[str] = frozenset()
+    # Currency signs written before an amount ("save $50 a week"); the sign is the unit.
+    currency_symbols: frozenset[str] = frozenset()
 
 
 class MeasureEntry(_Data):
