@@ -24,6 +24,7 @@ _FORMULA = re.compile(r"^\s*[=+@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\
 _SPREADSHEET_ERROR = re.compile(r"^#[A-Z/0-9]+[!?]?$")
 _INTENT = {"will", "'ll", "shall", "going", "want", "wants", "plan", "plans", "would", "'d"}
 _MODAL_TAGS = {"MD"}
+_WISH_VERBS = {"need", "want", "wish", "hope", "like", "aim"}
 _SYMPTOMS = re.compile(
     r"\b(?:pain|ache|aching|sore|soreness|dizz\w*|fatigue|tired\w*|nause\w*|vomit\w*|anxi\w*|"
     r"depress\w*|mood|sad\w*|shortness|breath\w*|dyspnea|numb\w*|tingl\w*|weak\w*|stiff\w*|"
@@ -269,6 +270,8 @@ def _present_symptom(doc: Doc) -> Token | None:
         root = sent.root
         if root.tag_ not in {"VBZ", "VBP"}:
             continue
+        if root.lemma_.lower() in _WISH_VERBS:
+            continue  # "I need more sleep" wishes for a change (rubric: a wish is a goal)
         core = [
             root,
             *(c for c in root.children if c.dep_ in {"nsubj", "acomp", "dobj", "attr", "prt"}),

@@ -74,6 +74,9 @@ def test_non_goals_are_recognised_with_their_kind(text: str, kind: str) -> None:
 
 
 LOOK_ALIKES: list[str] = [
+    # a stated need is a wish for a change (rubric: "a wish ('I want to')" is a goal)
+    "I need more sleep",
+    "I need help with my anxiety",
     # a formula-led cell that still carries goal wording (the reports neutralise the cell)
     '=HYPERLINK("https://example.org") I will journal every night before bed',
     "@ home: Pt will amb 150 ft w/ RW by d/c",
