@@ -6,8 +6,9 @@ from ``NUMBER_LIMIT`` up (``parse_number``); ``smartcheck/number_limits.py`` say
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from conftest import REF
 from spacy.language import Language
 
 import smartcheck.component
@@ -16,6 +17,7 @@ from smartcheck.extractors.base import compile_resources, parse_number
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.number_limits import FINDING_ID, NUMBER_LIMIT, oversized_numbers, quote
 
+REF = dt.date(2026, 1, 5)  # the labelled data's reference date, for determinism
 BIG = "9" * 400
 
 #: Text -> the numbers the check must find, in order (kinds of writing, no model).
