@@ -149,7 +149,8 @@ def test_csv_report_has_bom_suggestions_and_not_goal_status(mixed: Path) -> None
     assert rows["g3"]["status"] == "not_goal" and rows["g3"]["suggestion"] == ""
     assert rows["g4"]["status"] == "error"
     assert rows["g5"]["text"].startswith("'=HYPERLINK")
-    assert "1 not goals" in out
+    assert rows["g5"]["status"] == "not_goal"  # a formula is junk, not a goal (issue 12)
+    assert "2 not goals" in out
 
 
 def test_not_goals_are_kept_out_of_the_mean(mixed: Path) -> None:
@@ -158,10 +159,10 @@ def test_not_goals_are_kept_out_of_the_mean(mixed: Path) -> None:
     records = _jsonl(mixed / "r.jsonl")
     goals = [r for r in records if r["ok"] and r["is_goal"]]
     not_goals = [r for r in records if r["ok"] and not r["is_goal"]]
-    assert [r["id"] for r in not_goals] == ["g3"]
+    assert [r["id"] for r in not_goals] == ["g3", "g5"]  # a question and a formula
     mean = sum(float(r["score"]) for r in goals) / len(goals)  # type: ignore[arg-type]
     assert f"mean score of the goals: {mean:.1f}" in out
-    assert f"audited 6 rows: {len(goals)} goals, 1 not goals, 1 errors" in out
+    assert f"audited 6 rows: {len(goals)} goals, 2 not goals, 1 errors" in out
     assert all(r["suggestion"] is None for r in records if r["ok"])  # --no-suggestions
 
 
@@ -189,7 +190,7 @@ def test_excel_report_and_excel_input(mixed: Path) -> None:
     assert rows[4]["text"].startswith("'=HYPERLINK")  # text, never a formula
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     summary = {r[0].value: r[1].value for r in book["summary"].iter_rows()}
-    assert summary["rows"] == 6 and summary["not goals"] == 1
+    assert summary["rows"] == 6 and summary["not goals"] == 2
 
     # the report read back as an input: the same goals come out
     status, _, err = _audit(mixed, "r.xlsx", "--out", "again.jsonl", "--no-suggestions")
