@@ -48,8 +48,7 @@ def quote(number: str) -> str:
 def number_findings(text: str, kb: KnowledgeBase) -> list[Finding]:
     """Return one ``measurable.number_out_of_range`` finding per oversized number in ``text``."""
     return [
-        finding(kb, FINDING_ID, span, number=quote(span.text))
-        for span in oversized_numbers(text)
+        finding(kb, FINDING_ID, span, number=quote(span.text)) for span in oversized_numbers(text)
     ]
 
 
