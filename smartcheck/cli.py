@@ -17,9 +17,10 @@ import argparse
 import datetime as dt
 import enum
 import importlib
+import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from smartcheck import __version__
@@ -37,6 +38,17 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 COLOR_CHOICES = ("auto", "always", "never")
+
+#: Most worker processes ``audit --jobs`` and ``serve --workers`` start. Each one loads its
+#: own copy of the model (about 230 MB), so more than this only exhausts memory; the gain
+#: stops at the number of cores long before.
+MAX_JOBS = 64
+#: Most suggestions ``suggest -n`` asks for (the service's ``n`` has the same limit).
+MAX_SUGGESTIONS = 10
+#: Most exercises one ``practice --count`` session draws.
+MAX_EXERCISES = 100
+#: TCP ports ``serve --port`` binds (0, "any free port", would leave the port unknown).
+PORTS = (1, 65535)
 
 
 class ExitStatus(enum.IntEnum):
@@ -167,6 +179,33 @@ def positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value} is out of range (at least 1)")
+    return number
+
+
+def int_in_range(low: int, high: int) -> Callable[[str], int]:
+    """Return an argparse type that parses a whole number from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low}-{high})")
+        return number
+
+    parse.__name__ = f"int_{low}_{high}"
+    return parse
+
+
+def positive_float(value: str) -> float:
+    """Parse a finite number above 0, such as a time limit in seconds (argparse type)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not (math.isfinite(number) and number > 0):
+        raise argparse.ArgumentTypeError(f"{value} is out of range (above 0)")
     return number
 
 

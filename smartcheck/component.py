@@ -19,6 +19,7 @@ from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Elements, GoalAnalysis, NonGoalKind, Provenance
+from smartcheck.number_limits import with_number_findings
 from smartcheck.rubric.base import NON_GOAL_FLAGS, RubricInput
 from smartcheck.rubric.non_goal import non_goal_dimensions
 from smartcheck.rubric.overall import overall
@@ -115,6 +116,8 @@ class SmartCheckComponent:
         non_goal = inp.not_a_goal
         dims = score_dimensions(inp) if non_goal is None else non_goal_dimensions(inp, non_goal)
         label, value = overall(dims, profile)
+        # After scoring: a number too large to read becomes an info finding (no score change).
+        dims = with_number_findings(dims, doc.text, self.kb)
         findings = sorted(
             (f for _, d in dims.items() for f in d.findings),
             key=lambda f: (f.span.start if f.span else -1, f.id),

@@ -141,16 +141,69 @@ class Report:
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """Yield the records of a JSON-lines file; a bad line raises ``InputError`` naming it."""
+    for _, record in _numbered_jsonl(path):
+        yield record
+
+
+def _numbered_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, record)``; a line that is not a JSON object raises ``InputError``."""
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                record = json.loads(line)
             except json.JSONDecodeError as err:
                 raise InputError(
                     f"{path}:{n}: not valid JSON ({err.msg})", source=str(path), row=n
                 ) from err
+            if not isinstance(record, dict):
+                raise InputError(f"{path}:{n}: not a JSON object", source=str(path), row=n)
+            yield n, record
+
+
+@dataclass(frozen=True)
+class LabelledFile:
+    """The records of a labelled file that carry labels, and how many were left out."""
+
+    records: list[dict[str, Any]]
+    unlabelled: int
+
+
+def is_labelled(record: dict[str, Any]) -> bool:
+    """Tell whether a record carries gold labels (a non-empty ``labels`` object)."""
+    labels = record.get("labels")
+    return isinstance(labels, dict) and bool(labels)
+
+
+def load_labelled(path: Path) -> LabelledFile:
+    """Read a labelled JSON-lines file and keep the records that carry labels.
+
+    A record without labels has no gold answer to compare with: counting it would
+    score it against an all-zero label set, so it is left out and counted. A file
+    with no labelled record at all (an empty file, or goals without ``labels``)
+    raises ``InputError``: agreement with nothing is no result. So does a record
+    whose ``text`` is not a string or whose ``labels`` is not an object.
+    """
+    records: list[dict[str, Any]] = []
+    unlabelled = 0
+    for n, rec in _numbered_jsonl(path):
+        if not isinstance(rec.get("text"), str):
+            raise InputError(f"{path}:{n}: no goal 'text' string", source=str(path), row=n)
+        if rec.get("labels") is not None and not isinstance(rec["labels"], dict):
+            raise InputError(f"{path}:{n}: 'labels' is not an object", source=str(path), row=n)
+        if is_labelled(rec):
+            records.append(rec)
+        else:
+            unlabelled += 1
+    if not records:
+        why = (
+            f"none of its {unlabelled} records has a 'labels' field"
+            if unlabelled
+            else "the file has no records"
+        )
+        raise InputError(f"{path}: no labelled goals to evaluate ({why})", source=str(path))
+    return LabelledFile(records=records, unlabelled=unlabelled)
 
 
 def gold_class(labels: dict[str, int], profile: str) -> str:
@@ -292,5 +345,10 @@ def evaluate_file(
     settings: Settings | None = None,
     by: str | None = None,
 ) -> Report:
-    """Evaluate a JSON-lines file of labelled goals (the rubric's data format)."""
-    return evaluate_records(list(read_jsonl(path)), profile=profile, settings=settings, by=by)
+    """Evaluate a JSON-lines file of labelled goals (the rubric's data format).
+
+    Records without labels are left out (see :func:`load_labelled`); a file with no
+    labelled record raises ``InputError``.
+    """
+    loaded = load_labelled(path)
+    return evaluate_records(loaded.records, profile=profile, settings=settings, by=by)

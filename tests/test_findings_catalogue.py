@@ -15,7 +15,12 @@ HERE = Path(__file__).resolve().parent
 EXAMPLES: dict[str, dict[str, list[Any]]] = yaml.safe_load(
     (HERE / "data" / "findings_examples.yaml").read_text()
 )
-RUBRIC_SRC = "\n".join(p.read_text() for p in (HERE.parent / "smartcheck" / "rubric").glob("*.py"))
+#: Where findings are emitted: the rubric, and the post-scoring check on oversized numbers.
+EMITTERS = [
+    *(HERE.parent / "smartcheck" / "rubric").glob("*.py"),
+    HERE.parent / "smartcheck" / "number_limits.py",
+]
+RUBRIC_SRC = "\n".join(p.read_text() for p in EMITTERS)
 
 
 def _cases(kind: str) -> list[tuple[str, Any]]:

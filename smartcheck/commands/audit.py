@@ -16,10 +16,11 @@ from smartcheck.audit.postprocess import check_ignore_patterns, finish_results
 from smartcheck.audit.readers import read_rows
 from smartcheck.audit.writers import REPORT_FORMATS, STDOUT, report_format
 from smartcheck.cli import (
+    MAX_JOBS,
     ExitStatus,
     add_color_option,
+    int_in_range,
     iso_date,
-    positive_int,
     score_in_range,
     use_color,
 )
@@ -103,7 +104,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="date deadlines are resolved against (default: today)",
     )
     parser.add_argument(
-        "--jobs", type=positive_int, default=1, metavar="N", help="worker processes (default: 1)"
+        "--jobs",
+        type=int_in_range(1, MAX_JOBS),
+        default=1,
+        metavar="N",
+        help=f"worker processes, 1-{MAX_JOBS} (default: 1)",
     )
     parser.add_argument(
         "--fail-under",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from smartcheck.config import Settings
 from smartcheck.errors import InputError
-from smartcheck.evaluation import Report, evaluate_file
+from smartcheck.evaluation import Report, evaluate_records, load_labelled
 from smartcheck.models import DIMENSION_LETTERS
 
 
@@ -76,7 +77,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise InputError(f"no such file: {args.file}")
     settings = Settings(model=args.model) if args.model else Settings()
-    report = evaluate_file(args.file, profile=args.profile, settings=settings, by=args.by)
+    loaded = load_labelled(args.file)
+    if loaded.unlabelled:
+        total = loaded.unlabelled + len(loaded.records)
+        print(
+            f"smartcheck: warning: {loaded.unlabelled} of {total} records have no labels "
+            "and are left out",
+            file=sys.stderr,
+        )
+    report = evaluate_records(loaded.records, profile=args.profile, settings=settings, by=args.by)
     print(
         json.dumps(report.to_dict(), indent=2) if args.json else render(report, errors=args.errors)
     )

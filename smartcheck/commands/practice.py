@@ -10,7 +10,7 @@ import argparse
 import random
 import sys
 
-from smartcheck.cli import ExitStatus
+from smartcheck.cli import MAX_EXERCISES, ExitStatus, int_in_range
 from smartcheck.models import DIMENSION_LETTERS, DIMENSIONS, GoalAnalysis, RewriteFeedback
 from smartcheck.rewrite import compare, suggest
 from smartcheck.rewrite.kb import Exercise, load_exercises
@@ -27,7 +27,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "evidence highlighted. An empty line or end of input stops."
         ),
     )
-    parser.add_argument("--count", type=int, default=3, help="number of exercises (default 3)")
+    parser.add_argument(
+        "-n",
+        "--count",
+        type=int_in_range(1, MAX_EXERCISES),
+        default=3,
+        metavar="N",
+        help=f"number of exercises, 1-{MAX_EXERCISES}; at most the bank's size (default 3)",
+    )
     parser.add_argument("--domain", help="only exercises of this domain (e.g. pt, slp, trauma)")
     parser.add_argument("--id", action="append", dest="ids", help="exercise id (repeatable)")
     parser.add_argument("--seed", type=int, help="seed for the random draw")
@@ -44,7 +51,7 @@ def draw(args: argparse.Namespace) -> list[Exercise]:
     if args.domain:
         bank = [e for e in bank if e.domain == args.domain]
     rng = random.Random(args.seed)
-    return rng.sample(bank, k=min(max(args.count, 0), len(bank)))
+    return rng.sample(bank, k=min(args.count, len(bank)))
 
 
 def highlight(analysis: GoalAnalysis) -> str:

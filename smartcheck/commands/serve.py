@@ -8,7 +8,15 @@ import sys
 
 from pydantic import ValidationError
 
-from smartcheck.cli import ExitStatus
+from smartcheck.cli import (
+    MAX_JOBS,
+    PORTS,
+    ExitStatus,
+    error_line,
+    int_in_range,
+    positive_float,
+    positive_int,
+)
 from smartcheck.config import Settings
 
 _MISSING_EXTRA = (
@@ -26,40 +34,55 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default %(default)s)"
     )
-    parser.add_argument("--port", type=int, default=8000, help="port to bind (default %(default)s)")
     parser.add_argument(
-        "--workers", type=int, default=1, help="worker processes, each with its own model"
+        "--port",
+        type=int_in_range(*PORTS),
+        default=8000,
+        help=f"port to bind, {PORTS[0]}-{PORTS[1]} (default %(default)s)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int_in_range(1, MAX_JOBS),
+        default=1,
+        metavar="N",
+        help=f"worker processes, each with its own model, 1-{MAX_JOBS} (default %(default)s)",
     )
     parser.add_argument("--model", default=None, help="spaCy package or path to load")
     parser.add_argument(
-        "--max-body-bytes", type=int, default=1_000_000, help="largest request body accepted"
+        "--max-body-bytes",
+        type=positive_int,
+        default=1_000_000,
+        help="largest request body accepted (default %(default)s)",
     )
     parser.add_argument(
-        "--max-batch-items", type=int, default=256, help="most goals in one batch request"
+        "--max-batch-items",
+        type=positive_int,
+        default=256,
+        help="most goals in one batch request (default %(default)s)",
     )
     parser.add_argument(
         "--max-context-chars",
-        type=int,
+        type=positive_int,
         default=Settings().max_context_chars,
         help="longest context accepted, in characters (default %(default)s)",
     )
     parser.add_argument(
         "--analysis-timeout",
-        type=float,
+        type=positive_float,
         default=10.0,
         metavar="SECONDS",
         help="time budget of one request's analysis; past it 422/429 (default %(default)s)",
     )
     parser.add_argument(
         "--header-timeout",
-        type=float,
+        type=positive_float,
         default=10.0,
         metavar="SECONDS",
         help="time a client has to send request headers (default %(default)s)",
     )
     parser.add_argument(
         "--body-timeout",
-        type=float,
+        type=positive_float,
         default=10.0,
         metavar="SECONDS",
         help="time a client has to send a request body (default %(default)s)",
@@ -78,9 +101,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Start uvicorn and block until it stops."""
-    if args.workers < 1:
-        print("smartcheck: error: --workers must be at least 1", file=sys.stderr)
-        return ExitStatus.USAGE
     try:
         import uvicorn
 
@@ -100,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
             body_timeout_s=args.body_timeout,
         )
     except ValidationError as err:
-        print(f"smartcheck: error: invalid server options: {err}", file=sys.stderr)
+        print(error_line(f"invalid server options: {err}"), file=sys.stderr)
         return ExitStatus.USAGE
     # Worker processes rebuild the app from this variable through the factory.
     os.environ[SETTINGS_ENV_VAR] = settings.model_dump_json()

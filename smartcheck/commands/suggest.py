@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 
-from smartcheck.cli import ExitStatus
+from smartcheck.cli import MAX_SUGGESTIONS, ExitStatus, int_in_range, iso_date
 from smartcheck.models import DIMENSION_LETTERS
 from smartcheck.rewrite import gas_levels, rewrite
 
@@ -25,9 +24,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("text", metavar="TEXT", help="the goal to rewrite")
     parser.add_argument("--context", help="presenting concern or treatment aim")
-    parser.add_argument("-n", type=int, default=3, help="number of suggestions (default 3)")
     parser.add_argument(
-        "--reference-date", type=dt.date.fromisoformat, help="date for relative times (ISO)"
+        "-n",
+        "--count",
+        dest="n",
+        type=int_in_range(1, MAX_SUGGESTIONS),
+        default=3,
+        metavar="N",
+        help=f"most suggestions, 1-{MAX_SUGGESTIONS} (default 3)",
+    )
+    parser.add_argument(
+        "--reference-date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="date for relative times (default: today)",
     )
     parser.add_argument("--gas", action="store_true", help="also print GAS levels of rewrite 1")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -36,9 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Print the suggestions, or the finding that explains why there are none."""
-    result = rewrite(
-        args.text, context=args.context, n=max(args.n, 0), reference_date=args.reference_date
-    )
+    result = rewrite(args.text, context=args.context, n=args.n, reference_date=args.reference_date)
     gas = None
     if args.gas:
         target = result.suggestions[0].text if result.suggestions else args.text
