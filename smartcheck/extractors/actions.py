@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
+from smartcheck.extractors.base import doc_text
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Action, Concern
@@ -416,7 +417,7 @@ def state_main_verbs(state: ExtractionState) -> list[tuple[Token, str]]:
 def find_actions(state: ExtractionState) -> list[Action]:
     """Find the main actions with their objects and kind."""
     doc, lex = state.doc, state.res.kb.lexicon
-    lower = doc.text.lower()
+    lower = doc_text(doc).lower()
     named = frozenset(
         tok.idx
         for c in state.found_of("concerns", Concern)

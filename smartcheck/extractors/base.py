@@ -244,3 +244,16 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Tell whether ``[start, end)`` lies inside one of ``spans``."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+_TEXT_KEY = "smartcheck.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, computed once per Doc (spaCy rebuilds it from the tokens on
+    every access, and the extractors read it many times per goal)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return str(cached)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from smartcheck.extractors.base import find_candidates
+from smartcheck.extractors.base import doc_text, find_candidates
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Confidence
 
 
 def find_confidence(state: ExtractionState) -> list[Confidence]:
     """Find stated confidence ratings and scale them to [0, 1]."""
-    text = state.doc.text
+    text = doc_text(state.doc)
     out: list[Confidence] = []
     for cand in find_candidates(text, state.res, kinds=("confidence",)):
         n = float(cand.groups["n"])

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from smartcheck.extractors.base import Resources, matches
+from smartcheck.extractors.base import Resources, doc_text, matches
 from smartcheck.extractors.concerns import concern_mentions, situation_mentions
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import ContextInfo
@@ -58,7 +58,7 @@ def read_context(doc: Doc | None, res: Resources) -> ContextInfo:
     ``situations`` from activity words and words that only describe the person's
     situation ("injury", "post-op"), which may confirm a link but never rule one out.
     """
-    if doc is None or not doc.text.strip():
+    if doc is None or not doc_text(doc).strip():
         return ContextInfo(present=False)
     mentions = concern_mentions(doc, res)
     concerns = tuple(sorted({c.concern for c in mentions if c.source == "problem"}))
@@ -66,7 +66,7 @@ def read_context(doc: Doc | None, res: Resources) -> ContextInfo:
     weak = [c for c in mentions if c.source != "problem"] + situation_mentions(doc, res)
     situations = tuple(sorted({c.concern for c in weak} - set(concerns)))
     labels = {label for label, _ in matches(doc, res.context_matcher)}
-    procedures, stage = read_stage(doc.text, res.kb)
+    procedures, stage = read_stage(doc_text(doc), res.kb)
     return ContextInfo(
         present=True,
         concerns=concerns,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from smartcheck.extractors.base import parse_number
+from smartcheck.extractors.base import doc_text, parse_number
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Duration
@@ -35,7 +35,7 @@ def _seconds(n_text: str, unit: str, state: ExtractionState) -> float | None:
 
 def find_durations(state: ExtractionState) -> list[Duration]:
     """Find the length of one session or performance, in seconds."""
-    text = state.doc.text
+    text = doc_text(state.doc)
     out: list[Duration] = []
     for cand in state.of_kind("duration"):
         g = cand.groups

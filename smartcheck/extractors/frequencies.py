@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from smartcheck.extractors.base import Candidate, overlaps, parse_number, phrase_spans
+from smartcheck.extractors.base import Candidate, doc_text, overlaps, parse_number, phrase_spans
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Frequency, Period
 
@@ -28,7 +28,7 @@ def _day_index(word: str) -> int:
 def _special(cand: Candidate, state: ExtractionState) -> tuple[float, Period] | None:
     """Rates of the patterns that are not "N per period": ranges, clock times, q4h."""
     g, pid = cand.groups, cand.pattern_id
-    text = state.doc.text[cand.start : cand.end]
+    text = doc_text(state.doc)[cand.start : cand.end]
     if pid == "freq.day_range":  # "Mon–Fri": every day of the range
         return float((_day_index(g["to_day"]) - _day_index(g["from_day"])) % 7 + 1), "week"
     if pid == "freq.clock_times":  # "8 am/8 pm": each clock time once a day
@@ -200,7 +200,7 @@ def _counts_not_rates(state: ExtractionState, cand: Candidate) -> bool:
     organiser" the number counts the noun that follows; in "2 sets of 15 daily" it
     counts repetitions.
     """
-    text = state.doc.text
+    text = doc_text(state.doc)
     if re.search(r"(?:\d\s*x|\btimes?)\b", text[cand.start : cand.end], re.IGNORECASE):
         return False
     if re.search(r"\bof\s*$", text[max(0, cand.start - 5) : cand.start], re.IGNORECASE):
@@ -215,7 +215,7 @@ _PERIODS = frozenset({"basis", "schedule", "intervals"})
 
 def find_frequencies(state: ExtractionState) -> list[Frequency]:
     """Find frequency spans and normalise them to times per day, week or month."""
-    text = state.doc.text
+    text = doc_text(state.doc)
     vague = [
         (s.start_char, s.end_char) for s in phrase_spans(state.doc, state.res, "vague_frequencies")
     ]

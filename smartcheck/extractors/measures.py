@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from smartcheck.extractors.base import Candidate, find_candidates, matches, overlaps, parse_number
+from smartcheck.extractors.base import (
+    Candidate,
+    doc_text,
+    find_candidates,
+    matches,
+    overlaps,
+    parse_number,
+)
 from smartcheck.extractors.state import ExtractionState, Spans
 from smartcheck.kb.models import Lexicon
 from smartcheck.models import Measure
@@ -109,7 +116,7 @@ def _toward(instrument: str, state: ExtractionState) -> str | None:
 def _instrument_measures(
     state: ExtractionState, cands: list[Candidate], used: set[int]
 ) -> list[Measure]:
-    text = state.doc.text
+    text = doc_text(state.doc)
     out: list[Measure] = []
     for inst, span in matches(state.doc, state.res.measure_matcher):
         if inst == "accuracy":
@@ -156,7 +163,7 @@ def find_measures(state: ExtractionState, *, timed: Spans, taken: Spans) -> list
     named instrument never takes its criterion from them); ``taken`` adds the
     durations, which only a named instrument may absorb ("TUG in under 14 sec").
     """
-    text = state.doc.text
+    text = doc_text(state.doc)
     all_cands = find_candidates(text, state.res, kinds=("measure",))
     used: set[int] = set()
     inst_cands = [c for c in all_cands if not any(overlaps(c.start, c.end, s, e) for s, e in timed)]

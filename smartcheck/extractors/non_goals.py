@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from smartcheck.extractors.base import doc_text
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.kb.models import NonGoalsFile
 from smartcheck.models import Flag
@@ -24,6 +25,7 @@ _FORMULA = re.compile(r"^\s*[=+@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\
 _SPREADSHEET_ERROR = re.compile(r"^#[A-Z/0-9]+[!?]?$")
 _INTENT = {"will", "'ll", "shall", "going", "want", "wants", "plan", "plans", "would", "'d"}
 _MODAL_TAGS = {"MD"}
+_INTENT_KEY = "smartcheck.intent"
 _WISH_VERBS = {"need", "want", "wish", "hope", "like", "aim"}
 _SYMPTOMS = re.compile(
     r"\b(?:pain|ache|aching|sore|soreness|dizz\w*|fatigue|tired\w*|nause\w*|vomit\w*|anxi\w*|"
@@ -114,12 +116,17 @@ def _words_after_formula(text: str) -> bool:
 
 
 def _has_intent(doc: Doc) -> bool:
-    return any(t.lower_ in _INTENT or t.tag_ in _MODAL_TAGS for t in doc)
+    """Tell whether the goal states an intention ("will", "want", a modal); once per Doc."""
+    cached = doc.user_data.get(_INTENT_KEY)
+    if cached is None:
+        cached = any(t.lower_ in _INTENT or t.tag_ in _MODAL_TAGS for t in doc)
+        doc.user_data[_INTENT_KEY] = cached
+    return bool(cached)
 
 
 def _heading(doc: Doc, words: NonGoalsFile) -> bool:
     """Tell whether the text is a heading: a short label, maybe numbered, maybe ending in ':'."""
-    text = re.sub(r"\s*\([^)]*\)", "", doc.text).strip()  # "Short-term goals (2 wks):"
+    text = re.sub(r"\s*\([^)]*\)", "", doc_text(doc)).strip()  # "Short-term goals (2 wks):"
     core = re.sub(r"[\s:.\-–—#)(]*\d*[\s:.\-–—)]*$", "", text).strip()
     core = re.sub(r"^[\s\d.)(#-]*", "", core).strip().lower()
     if not core or len(core.split()) > 6:
@@ -128,7 +135,7 @@ def _heading(doc: Doc, words: NonGoalsFile) -> bool:
         return True
     label, sep, topic = _split_label(text)
     if sep and topic and len(topic.split()) <= 3 and _heading_label(label, words):
-        topic_doc = [t for t in doc if t.idx >= doc.text.find(topic)]
+        topic_doc = [t for t in doc if t.idx >= doc_text(doc).find(topic)]
         # A bare topic ("— Mobility"); "Goal: independent stair climbing" is a goal.
         if not any(t.pos_ in {"VERB", "AUX", "ADJ", "NUM"} for t in topic_doc):
             return True
@@ -168,13 +175,13 @@ def _heading_label(label: str, words: NonGoalsFile) -> bool:
 
 def _problem_label(doc: Doc, words: NonGoalsFile) -> bool:
     """Tell whether the line is a problem-list entry ("Problem: impaired mobility")."""
-    head, sep, _ = doc.text.partition(":")
+    head, sep, _ = doc_text(doc).partition(":")
     return bool(sep) and head.strip().lower() in words.problem_labels and not _has_intent(doc)
 
 
 def _note_label(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
     """Tell whether the line is a note under a label ("O: TUG 16 s", "Rehab potential: good")."""
-    head, sep, _ = doc.text.partition(":")
+    head, sep, _ = doc_text(doc).partition(":")
     return (
         bool(sep)
         and head.strip().lower() in words.note_labels
@@ -185,7 +192,7 @@ def _note_label(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
 
 def _plan_label(doc: Doc, words: NonGoalsFile) -> bool:
     """Tell whether the line opens with a plan-of-care label ("Frequency: 3x/wk x 4 wks")."""
-    head, sep, _ = doc.text.partition(":")
+    head, sep, _ = doc_text(doc).partition(":")
     return bool(sep) and head.strip().lower() in words.plan_labels and not _has_intent(doc)
 
 
@@ -219,7 +226,9 @@ def _provider(state: ExtractionState, words: NonGoalsFile) -> bool:
     clinician = any(getattr(a, "role", None) == "clinician" for a in actors)
     if not clinician:
         lex = state.res.kb.lexicon
-        first = re.match(r"\s*(?:the\s+)?([\w -]+?)\s+(?:will|to|shall)\s", state.doc.text.lower())
+        first = re.match(
+            r"\s*(?:the\s+)?([\w -]+?)\s+(?:will|to|shall)\s", doc_text(state.doc).lower()
+        )
         clinician = first is not None and (
             first.group(1) in lex.clinician_subjects or first.group(1).endswith("therapist")
         )
@@ -232,14 +241,14 @@ def _provider(state: ExtractionState, words: NonGoalsFile) -> bool:
 
 def _service_opener(state: ExtractionState, words: NonGoalsFile) -> bool:
     """Tell whether the line opens with a service and its frequency ("OT 3x/wk x 4 wks: …")."""
-    lower = state.doc.text.lower().lstrip()
+    lower = doc_text(state.doc).lower().lstrip()
     opener = next(
         (o for o in sorted(words.service_openers, key=len, reverse=True) if lower.startswith(o)),
         None,
     )
     if opener is None or _has_intent(state.doc):
         return False
-    offset = len(state.doc.text) - len(lower)
+    offset = len(doc_text(state.doc)) - len(lower)
     limit = offset + len(opener) + 8
     return any(f.start <= limit for f in state.found.frequencies)
 
@@ -251,15 +260,15 @@ def _result(doc: Doc, words: NonGoalsFile, has_deadline: bool) -> bool:
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.tag_ in {"VB", "VBP"} and first.pos_ in {"VERB", "AUX"}:
         return False  # an imperative: "Walk 20 min today", "Do step 4 three times today"
-    return bool(_compiled(words).result.search(doc.text))
+    return bool(_compiled(words).result.search(doc_text(doc)))
 
 
 def _past_marker(doc: Doc, words: NonGoalsFile) -> bool:
-    return bool(_compiled(words).past.search(doc.text))
+    return bool(_compiled(words).past.search(doc_text(doc)))
 
 
 def _courtesy(doc: Doc, words: NonGoalsFile) -> bool:
-    return bool(_compiled(words).courtesy.match(doc.text)) and not _has_intent(doc)
+    return bool(_compiled(words).courtesy.match(doc_text(doc))) and not _has_intent(doc)
 
 
 def _present_symptom(doc: Doc) -> Token | None:
@@ -323,7 +332,7 @@ def _progress(doc: Doc, words: NonGoalsFile) -> Token | None:
     """Return the verb of a past-tense or perfect note ("Client walked 400 m", "has met")."""
     if _has_intent(doc):
         return None  # "Pt tolerated tx well. Pt will amb 150 ft by d/c" states a goal
-    if _compiled(words).status.search(doc.text):
+    if _compiled(words).status.search(doc_text(doc)):
         return doc[0]
     for sent in doc.sents:
         root = sent.root
@@ -358,7 +367,7 @@ def _question(doc: Doc, question_starts: frozenset[str]) -> bool:
     """Tell whether the text asks something: a '?', or an opener then an inverted auxiliary
     ("How long should I ice my knee", "Can we work on my sleep next time")."""
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    if doc.text.rstrip().endswith("?"):
+    if doc_text(doc).rstrip().endswith("?"):
         return True
     if len(words) < 2 or words[0].lower_ not in question_starts:
         return False
@@ -379,7 +388,7 @@ def find_non_goal_flags(state: ExtractionState) -> list[Flag]:
     words = state.res.kb.non_goals
     if words is None:
         return []
-    text = doc.text
+    text = doc_text(doc)
     written = doc._.smartcheck_original or text  # junk is judged on what the user wrote
     if is_junk(written, words) or _courtesy(doc, words):
         return [_whole(text, "junk")]

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from smartcheck.extractors.base import (
     Resources,
+    doc_text,
     find_candidates,
     inside,
     matches,
@@ -109,7 +110,7 @@ def _hyphen_word(tok: Token) -> tuple[str, Token]:
     ):
         i += 2
         end = doc[i]
-    return doc.text[tok.idx : end.idx + len(end.text)], end
+    return doc_text(doc)[tok.idx : end.idx + len(end.text)], end
 
 
 def _extend_to_head(tok: Token) -> Token:
@@ -166,7 +167,7 @@ def _followed_by_of(tok: Token) -> bool:
 
 def _sets_and_reps(state: ExtractionState, taken: Spans) -> list[Quantity]:
     """Read "3x15" as 3 sets and 15 repetitions, and "x2 sets" as 2 sets."""
-    text = state.doc.text
+    text = doc_text(state.doc)
     out: list[Quantity] = []
     for cand in find_candidates(text, state.res, kinds=("quantity",)):
         if any(overlaps(cand.start, cand.end, s, e) for s, e in taken):
@@ -315,7 +316,9 @@ def _count_past_modifier(tok: Token, value: float, res: Resources) -> Quantity |
         return None
     end = head.idx + len(head.text)
     unit = alias.unit if alias else head.lemma_.lower()
-    return Quantity(start=tok.idx, end=end, text=doc.text[tok.idx : end], value=value, unit=unit)
+    return Quantity(
+        start=tok.idx, end=end, text=doc_text(doc)[tok.idx : end], value=value, unit=unit
+    )
 
 
 _FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})")
@@ -334,7 +337,11 @@ def _fraction_at(tok: Token, res: Resources, blocked: Spans) -> Quantity | None:
     nxt = doc[tok.i + 1]
     end = nxt.idx + len(nxt.text)
     return Quantity(
-        start=tok.idx, end=end, text=doc.text[tok.idx : end], value=top / bottom, unit=entry.unit
+        start=tok.idx,
+        end=end,
+        text=doc_text(doc)[tok.idx : end],
+        value=top / bottom,
+        unit=entry.unit,
     )
 
 
@@ -364,7 +371,7 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if value is not None and prev is not None and prev.text in res.kb.units.currency_symbols:
         end = tok.idx + len(tok.text)  # "$50": an amount of money
-        text = doc.text[prev.idx : end]
+        text = doc_text(doc)[prev.idx : end]
         return Quantity(start=prev.idx, end=end, text=text, value=value, unit=prev.text)
     nxt = _unit_token(tok)
     if value is None or nxt is None:
@@ -378,7 +385,7 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
         # "practise it 3 times": a count of repetitions (a rate "3 times a day" is taken).
         end = nxt.idx + len(nxt.text)
         return Quantity(
-            start=tok.idx, end=end, text=doc.text[tok.idx : end], value=value, unit="time"
+            start=tok.idx, end=end, text=doc_text(doc)[tok.idx : end], value=value, unit="time"
         )
     if nxt.text.lower() in res.kb.lexicon.not_units or nxt.lower_.rstrip(".") in _MONTH_WORDS:
         return None  # "1 May" is a date
@@ -391,7 +398,7 @@ def _quantity_at(tok: Token, res: Resources, taken: Spans) -> Quantity | None:
     start, end = tok.idx, end_tok.idx + len(end_tok.text)
     if any(overlaps(start, end, s, e) for s, e in taken):
         end = nxt.idx + len(nxt.text)
-    return Quantity(start=start, end=end, text=doc.text[start:end], value=value, unit=unit)
+    return Quantity(start=start, end=end, text=doc_text(doc)[start:end], value=value, unit=unit)
 
 
 def find_quantities(
@@ -422,7 +429,7 @@ def find_quantities(
                 Quantity(
                     start=span.start_char,
                     end=after.idx + len(after.text),
-                    text=doc.text[span.start_char : after.idx + len(after.text)],
+                    text=doc_text(doc)[span.start_char : after.idx + len(after.text)],
                     value=named.value * 1000,
                     unit="step",
                 )

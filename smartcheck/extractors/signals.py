@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from smartcheck.extractors.actions import body_part
-from smartcheck.extractors.base import inside, matches, overlaps, phrase_spans
+from smartcheck.extractors.base import doc_text, inside, matches, overlaps, phrase_spans
 from smartcheck.extractors.non_goals import find_non_goal_flags
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Dimension, Flag
@@ -37,7 +37,7 @@ def _token_flag(tok: Token, category: str, dimension: Dimension) -> Flag:
 
 def _structure_flags(state: ExtractionState) -> list[Flag]:
     doc = state.doc
-    text = doc.text
+    text = doc_text(doc)
     out: list[Flag] = []
     stripped = text.rstrip()
     tokens = list(doc)
@@ -100,7 +100,7 @@ def find_flags(state: ExtractionState) -> list[Flag]:
     out.extend(find_non_goal_flags(state))
     # A rating such as "100% confidence" is not an absolute, nor is "no more than 2".
     rated = state.spans("confidence")
-    text = state.doc.text
+    text = doc_text(state.doc)
     out = [
         f
         for f in out

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
-from smartcheck.extractors.base import Candidate, Resources, find_candidates
+from smartcheck.extractors.base import Candidate, Resources, doc_text, find_candidates
 from smartcheck.models import (
     Action,
     Actor,
@@ -99,7 +99,7 @@ class ExtractionState:
         main_verbs: tuple[MainVerb, ...] = (),
     ) -> ExtractionState:
         """Create the state and run the candidate regexes once."""
-        cands = find_candidates(doc.text, res, kinds=("frequency", "duration", "timeframe"))
+        cands = find_candidates(doc_text(doc), res, kinds=("frequency", "duration", "timeframe"))
         return cls(
             doc=doc,
             res=res,

@@ -29,7 +29,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Token
 
-from smartcheck.extractors.base import Candidate, Resources, inside, parse_number
+from smartcheck.extractors.base import Candidate, Resources, doc_text, inside, parse_number
 from smartcheck.extractors.state import ExtractionState
 from smartcheck.models import Timeframe
 
@@ -300,7 +300,7 @@ def _end_of_span(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -
         return None
     stop = cand.end
     if cand.pattern_id == "tf.end_of":
-        stop = _after_words(state.doc.text, cand.group_spans["what"][0], used) or cand.end
+        stop = _after_words(doc_text(state.doc), cand.group_spans["what"][0], used) or cand.end
     return kind, end, stop
 
 
@@ -363,7 +363,7 @@ def _event(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Reso
     if g.get("prep", "").lower() == "at" and not (
         g.get("n")
         or g.get("date")
-        or _AT_MARKED.search(state.doc.text[cand.start : cand.end])
+        or _AT_MARKED.search(doc_text(state.doc)[cand.start : cand.end])
         or _AT_POINTS.match(g.get("event", ""))
     ):
         return None
@@ -399,7 +399,7 @@ _RECURRENCE_BEFORE = re.compile(
 
 
 def _this_period(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
-    before = state.doc.text[max(0, cand.start - 20) : cand.start]
+    before = doc_text(state.doc)[max(0, cand.start - 20) : cand.start]
     rest = "rest" in cand.groups["prep"].lower() or bool(_RECURRENCE_BEFORE.search(before))
     end = _calendar_end(cand.groups["this"].lower(), "this", state.reference_date)
     return ("period" if rest else "deadline"), end, cand.end
@@ -482,7 +482,7 @@ def _timeframe(
 ) -> Timeframe:
     ref = state.reference_date
     days = (end_date - ref).days if end_date is not None else None
-    text = state.doc.text[start:end]
+    text = doc_text(state.doc)[start:end]
     return Timeframe(start=start, end=end, text=text, kind=kind, end_date=end_date, days=days)
 
 
@@ -575,7 +575,7 @@ def clause_deadlines(state: ExtractionState) -> list[Timeframe]:
 def find_timeframes(state: ExtractionState) -> list[Timeframe]:
     """Find deadlines and periods; session lengths stay durations, streaks stay measures."""
     out: list[Timeframe] = []
-    text = state.doc.text.lower()
+    text = doc_text(state.doc).lower()
     for cand in state.of_kind("timeframe"):
         before = text[max(0, cand.start - 12) : cand.start]
         starts = cand.pattern_id in {"tf.bare_relative", "tf.this_period", "tf.bare_date"}
