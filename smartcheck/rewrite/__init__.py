@@ -62,15 +62,13 @@ def rewrite(
     if n <= 0:
         return RewriteResult(findings=result.findings)
     ordered = list(result.suggestions)
-    if verify and ordered:
-        ordered = rank(
-            analysis, result.suggestions, context=ctx, analyze=analyze or default_analyze()
-        )
     timeframe = next((s.slots["timeframe"] for s in ordered if "timeframe" in s.slots), None)
     reduced = reduction_suggestion(analysis, kb, timeframe=timeframe)
-    ordered = _own_words_second(ordered)
-    if reduced is not None:
+    if reduced is not None:  # a limit on the person's own verb; the re-analysis ranks it
         ordered.insert(min(1, len(ordered)), reduced)
+    if verify and ordered:
+        ordered = rank(analysis, tuple(ordered), context=ctx, analyze=analyze or default_analyze())
+    ordered = _own_words_second(ordered)
     safe = guard(analysis, ordered, context=ctx, kb=kb)
     if not safe.suggestions:
         return RewriteResult(findings=(*result.findings, *safe.findings))

@@ -21,7 +21,15 @@ from smartcheck.rewrite.concerns import (
 from smartcheck.rewrite.intent import intent_of
 from smartcheck.rewrite.kb import Intervention, RewriteKB, Template
 from smartcheck.rewrite.render import choose_template
-from smartcheck.rewrite.slots import Draft, ask_confidence, fill_item, fill_missing, settled
+from smartcheck.rewrite.slots import (
+    Draft,
+    ask_confidence,
+    fill_item,
+    fill_missing,
+    placeholder_purpose,
+    placeholder_timeframe,
+    settled,
+)
 from smartcheck.rewrite.wording import (
     apply_removals,
     drops_action,
@@ -308,7 +316,7 @@ def replace_draft(
     elif entry:
         draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
     else:
-        draft.fill("timeframe", holders["timeframe"], "placeholder")
+        draft.fill("timeframe", placeholder_timeframe(draft, kb), "placeholder")
     purposes = [
         p
         for p in analysis.elements.purposes
@@ -323,7 +331,7 @@ def replace_draft(
     elif entry:
         draft.fill("purpose", fill_pronouns(entry.purpose, voice.role), "knowledge_base")
     else:
-        draft.fill("purpose", holders["purpose"], "placeholder")
+        draft.fill("purpose", placeholder_purpose(voice.role, kb), "placeholder")
     return draft
 
 

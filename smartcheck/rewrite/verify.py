@@ -53,9 +53,15 @@ def rank(
     context: str | None,
     analyze: Analyze,
 ) -> list[Suggestion]:
-    """Re-analyse candidates and order them: SMART first, then those keeping the verb."""
-    scored: list[tuple[tuple[bool, bool, bool, int], Suggestion]] = []
-    # A suggestion with placeholders is never ranked as SMART: the person must fill it in.
+    """Re-analyse candidates and order them: SMART first, then those keeping the verb.
+
+    Among candidates the analyzer reads as SMART and without a red flag, the
+    one that keeps the person's own verb comes first (issue 11 §4: keep the
+    person's words), then the one with fewer gaps to fill: "Pt will complete
+    UE HEP [number] times a week" ranks before a knowledge-base exercise that
+    replaces the person's behaviour.
+    """
+    scored: list[tuple[tuple[bool, bool, bool, int, int], Suggestion]] = []
     for index, suggestion in enumerate(candidates[:MAX_VERIFIED]):
         result = analyze(
             suggestion.text,
@@ -65,8 +71,9 @@ def rank(
         )
         fixes = tuple(d for d in DIMENSIONS if result.met[d] and not original.met[d])
         flagged = bool(red_flags(result))
-        smart = result.label == "SMART" and not suggestion.placeholders
-        key = (not smart, flagged, not keeps_action(original, result), index)
+        smart = result.label == "SMART"
+        gaps = len(suggestion.placeholders)
+        key = (not smart, flagged, not keeps_action(original, result), gaps, index)
         scored.append((key, suggestion.model_copy(update={"fixes": fixes})))
     scored.sort(key=lambda pair: pair[0])
     return [s for _, s in scored] + list(candidates[MAX_VERIFIED:])
