@@ -72,3 +72,44 @@ def reduction_suggestion(
         placeholders=grammar.placeholders_in(text),
         template="reduce_to_limit",
     )
+
+
+_NEVER_AGAIN = re.compile(
+    r"^(?:never|no\s+more)\s+(?P<verb>[a-z]+)(?P<rest>.*?)(?:\s+(?:again|ever\s+again))?$",
+    re.IGNORECASE,
+)
+
+
+def stop_suggestion(
+    analysis: GoalAnalysis,
+    kb: RewriteKB,
+    *,
+    timeframe: str | None,
+    purpose: str | None,
+) -> Suggestion | None:
+    """Return "stop X-ing" for a stop worded as an absolute ("never drink again"), or None.
+
+    A stop stays a stop (issue 11 §2), in the person's own verb, for a period: the
+    absolute ("never ... again") is what the rubric flags (A), not the stop. The
+    safety rules then add the supervised route where one is needed.
+    """
+    if intent_of(analysis.text).direction != "quit" or analysis.elements.actors:
+        return None
+    match = _NEVER_AGAIN.match(analysis.text.strip().rstrip(".!"))
+    if match is None or not grammar.is_base_form(match["verb"].lower()):
+        return None
+    action = main_action(analysis)
+    if action is None or action.lemma.lower() != match["verb"].lower():
+        return None
+    voice = voice_of(analysis, action, kb)
+    verb = grammar.gerund(match["verb"].lower())
+    when = timeframe or kb.templates.placeholders["timeframe"]
+    why = purpose or fill_pronouns(kb.templates.placeholders["purpose"], voice.role)
+    text = grammar.tidy(f"{voice.actor} will stop {verb}{match['rest']} {when} {why}")
+    return Suggestion(
+        text=text,
+        slots={"action": f"stop {verb}{match['rest']}".strip(), "timeframe": when},
+        sources={"action": "goal", "timeframe": "knowledge_base" if timeframe else "placeholder"},
+        placeholders=grammar.placeholders_in(text),
+        template="keep_stop",
+    )

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 
 from smartcheck.models import DIMENSIONS, GoalAnalysis, Suggestion
+from smartcheck.rewrite import grammar
 from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.wording import red_flags
 
@@ -43,7 +44,13 @@ def keeps_action(original: GoalAnalysis, rewrite: GoalAnalysis) -> bool:
     action = main_action(original)
     if action is None or action.kind != "behavior":
         return True
-    return any(a.lemma == action.lemma for a in rewrite.elements.actions)
+    if any(a.lemma == action.lemma for a in rewrite.elements.actions):
+        return True
+    # "stop drinking" is one action whose lemma is "stop": the person's verb is still
+    # there as its complement ("never drink again" -> "stop drinking").
+    lemma = action.lemma.lower()
+    forms = {lemma, f"{lemma}s", f"{lemma}ed", grammar.gerund(lemma)}
+    return any(forms & set(a.text.lower().split()[1:]) for a in rewrite.elements.actions)
 
 
 def rank(

@@ -155,3 +155,30 @@ def test_person_verb_leads_among_smart_candidates(goal: str, context: str, verb:
     text = _first(goal, context)
     assert re.search(rf"\b{verb}\b", text, re.IGNORECASE), text
     assert _smart(text, context), text
+
+
+# A stop worded as an absolute ("never X again") stays a stop in the person's own verb,
+# for a period (issue 11 §2); with a withdrawal risk the safety rules lead instead.
+@pytest.mark.parametrize(
+    ("goal", "stop"),
+    [
+        ("Never drink again", "I will stop drinking"),
+        ("never gamble online again", "I will stop gambling online"),
+        ("Never bite my nails again", "I will stop biting my nails"),
+    ],
+)
+def test_never_again_stays_a_stop_in_the_persons_verb(goal: str, stop: str) -> None:
+    texts = [s.text for s in rewrite(goal, reference_date=REF).suggestions]
+    stops = [t for t in texts if t.startswith(stop)]
+    assert stops, texts
+    assert not re.search(r"\b(?:never|again)\b", stops[0])
+    assert not re.search(r"\b(?:cut down|less|fewer)\b", stops[0])
+
+
+def test_never_again_with_withdrawal_risk_never_gets_a_bare_stop() -> None:
+    context = "alcohol dependence; withdrawal seizures last year"
+    texts = [s.text for s in rewrite("Never drink again", context=context).suggestions]
+    assert texts
+    for text in texts:
+        if re.search(r"\bstop drinking\b", text):
+            assert re.search(r"GP|alcohol service|medically managed", text), text
