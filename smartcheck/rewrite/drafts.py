@@ -370,7 +370,8 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         kept = guessed or kept  # a guessed concern may still lend its timeframe
     action = main_action(analysis)
     replaced: list[Draft] = []
-    chosen: list[str | None] = [*concerns[:3]] or [None]
+    # a guessed concern never replaces the behaviour: only a placeholder action then
+    chosen: list[str | None] = [*concerns[:3]] if named else [None]
     for cid in chosen:
         entry = kb.entry(cid)
         items: list[Intervention | None] = list(entry.actions) if entry else [None]

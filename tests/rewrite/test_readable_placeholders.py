@@ -182,3 +182,30 @@ def test_never_again_with_withdrawal_risk_never_gets_a_bare_stop() -> None:
     for text in texts:
         if re.search(r"\bstop drinking\b", text):
             assert re.search(r"GP|alcohol service|medically managed", text), text
+
+
+# A verb alone names no concern when its object says otherwise: no purpose and no
+# replacement action from a stray verb ("call" is not therapy attendance, "take turns"
+# is not medication, "check the door" is not blood pressure).
+@pytest.mark.parametrize(
+    ("goal", "foreign"),
+    [
+        ("Call my brother once a week", r"therapy|session"),
+        ("Sam will take turns in a board game for 3 turns", r"medication|pills"),
+        ("Client will check the door less", r"blood pressure|blood sugar"),
+    ],
+)
+def test_a_stray_verb_names_no_concern(goal: str, foreign: str) -> None:
+    result = rewrite(goal, reference_date=REF)
+    assert result.suggestions
+    for suggestion in result.suggestions:
+        assert not re.search(foreign, suggestion.text, re.IGNORECASE), suggestion.text
+        assert suggestion.sources.get("purpose") != "knowledge_base"
+
+
+@pytest.mark.parametrize(
+    ("goal", "named"),
+    [("Take my meds every morning", "medication"), ("journal every night", "stress")],
+)
+def test_a_verb_whose_object_fits_still_names_its_concern(goal: str, named: str) -> None:
+    assert named in rewrite(goal, reference_date=REF).suggestions[0].text
