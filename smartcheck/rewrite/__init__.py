@@ -21,7 +21,7 @@ from smartcheck.rewrite.engine import RewriteResult, rewrite_analysis
 from smartcheck.rewrite.gas import gas_levels
 from smartcheck.rewrite.intent import QUIT_WORDS, intent_of
 from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
-from smartcheck.rewrite.reduction import reduction_suggestion
+from smartcheck.rewrite.reduction import reduction_suggestion, stop_suggestion
 from smartcheck.rewrite.verify import Analyze, as_analysis, default_analyze, keeps_action, rank
 from smartcheck.rewrite.wording import not_a_goal, voice_of
 
@@ -62,15 +62,23 @@ def rewrite(
     if n <= 0:
         return RewriteResult(findings=result.findings)
     ordered = list(result.suggestions)
-    if verify and ordered:
-        ordered = rank(
-            analysis, result.suggestions, context=ctx, analyze=analyze or default_analyze()
-        )
     timeframe = next((s.slots["timeframe"] for s in ordered if "timeframe" in s.slots), None)
     reduced = reduction_suggestion(analysis, kb, timeframe=timeframe)
-    ordered = _own_words_second(ordered)
-    if reduced is not None:
+    if reduced is not None:  # a limit on the person's own verb; the re-analysis ranks it
         ordered.insert(min(1, len(ordered)), reduced)
+    purpose = next(
+        (s.slots["purpose"] for s in ordered if s.sources.get("purpose") == "knowledge_base"), None
+    )
+    stop = stop_suggestion(analysis, kb, timeframe=timeframe, purpose=purpose)
+    if stop is not None:  # "never drink again": a stop in the person's own verb
+        ordered.insert(min(1, len(ordered)), stop)
+    if verify and ordered:
+        ordered = rank(analysis, tuple(ordered), context=ctx, analyze=analyze or default_analyze())
+    ordered = _own_words_second(ordered)
+    for own in (reduced, stop):  # the person's intent in their own verb: never below second
+        at = next((i for i, s in enumerate(ordered) if own is not None and s.text == own.text), 0)
+        if at > 1:
+            ordered.insert(1, ordered.pop(at))
     safe = guard(analysis, ordered, context=ctx, kb=kb)
     if not safe.suggestions:
         return RewriteResult(findings=(*result.findings, *safe.findings))

@@ -96,9 +96,29 @@ def is_named(
         return False
     if find_concerns(context, kb):
         return True
-    return concerns[0] in find_concerns(analysis.text, kb) or concerns[0] in _concerns_from_action(
+    return concerns[0] in find_concerns(analysis.text, kb) or concerns[0] in _named_by_action(
         analysis, kb
     )
+
+
+def _named_by_action(analysis: GoalAnalysis, kb: RewriteKB) -> list[str]:
+    """Return the concerns the goal's own action names.
+
+    The verb alone names a concern only when its object does not say otherwise:
+    "journal every night" and "take my meds" name one, "call my brother" and "take
+    turns in a board game" do not (issue 11 §3: never the concern of a stray word).
+    """
+    action = main_action(analysis)
+    if action is None:
+        return []
+    words = _words(action.object)
+    return [
+        cid
+        for cid, entry in kb.interventions.concerns.items()
+        for item in entry.actions
+        if match_score(action, item) >= 2
+        and (not words or words & {k.lower() for k in item.keywords})
+    ]
 
 
 def _by_action_fit(analysis: GoalAnalysis, concerns: list[str], kb: RewriteKB) -> list[str]:

@@ -21,7 +21,15 @@ from smartcheck.rewrite.concerns import (
 from smartcheck.rewrite.intent import intent_of
 from smartcheck.rewrite.kb import Intervention, RewriteKB, Template
 from smartcheck.rewrite.render import choose_template
-from smartcheck.rewrite.slots import Draft, ask_confidence, fill_item, fill_missing, settled
+from smartcheck.rewrite.slots import (
+    Draft,
+    ask_confidence,
+    fill_item,
+    fill_missing,
+    placeholder_purpose,
+    placeholder_timeframe,
+    settled,
+)
 from smartcheck.rewrite.wording import (
     apply_removals,
     drops_action,
@@ -57,7 +65,10 @@ def _scale_down(
     start, end = body_span
     every = red_flags(analysis, stacking=False)
     flags = [f for f in every if overlaps(f, body_span)]
-    if any(f[1] <= start and not _actor_flag(analysis, f) for f in every):
+    if any(
+        f[1] <= start and not _actor_flag(analysis, f) and not _removed(text[f[0] : f[1]], kb)
+        for f in every
+    ):
         return None  # a red flag before the action ("never", "completely")
     els = analysis.elements
     doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies, *els.timeframes]
@@ -78,6 +89,11 @@ def _scale_down(
     for e_start, e_end, new in sorted(set(edits), reverse=True):
         out = out[: e_start - start] + new + out[e_end - start :]
     return out, bool(edits)
+
+
+def _removed(flagged: str, kb: RewriteKB) -> bool:
+    """Tell whether the clean-up takes a flagged opening word out whole ("Eventually")."""
+    return not drops_action(flagged, kb) and not apply_removals(flagged, kb, body=False).strip(" ,")
 
 
 def _actor_flag(analysis: GoalAnalysis, flag: tuple[int, int]) -> bool:
@@ -156,7 +172,8 @@ def keep_draft(
         softened=softened,
         bare=len(body.split()) <= 2,
     )
-    draft.fill("prefix", voice.prefix, "goal")
+    prefix = apply_removals(voice.prefix, kb, body=False).lstrip(" ,")  # "Eventually I'd like"
+    draft.fill("prefix", prefix[:1].upper() + prefix[1:] if prefix.strip() else "", "goal")
     draft.fill("actor", voice.actor, "goal")
     if not voice.prefix and voice.actor == "I" and not analysis.elements.actors:
         body = body[:1].lower() + body[1:]  # "Take atorvastatin" -> "I will take atorvastatin"
@@ -308,7 +325,7 @@ def replace_draft(
     elif entry:
         draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
     else:
-        draft.fill("timeframe", holders["timeframe"], "placeholder")
+        draft.fill("timeframe", placeholder_timeframe(draft, kb), "placeholder")
     purposes = [
         p
         for p in analysis.elements.purposes
@@ -323,7 +340,7 @@ def replace_draft(
     elif entry:
         draft.fill("purpose", fill_pronouns(entry.purpose, voice.role), "knowledge_base")
     else:
-        draft.fill("purpose", holders["purpose"], "placeholder")
+        draft.fill("purpose", placeholder_purpose(voice.role, kb), "placeholder")
     return draft
 
 
@@ -353,7 +370,8 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
         kept = guessed or kept  # a guessed concern may still lend its timeframe
     action = main_action(analysis)
     replaced: list[Draft] = []
-    chosen: list[str | None] = [*concerns[:3]] or [None]
+    # a guessed concern never replaces the behaviour: only a placeholder action then
+    chosen: list[str | None] = [*concerns[:3]] if named else [None]
     for cid in chosen:
         entry = kb.entry(cid)
         items: list[Intervention | None] = list(entry.actions) if entry else [None]
@@ -366,6 +384,12 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     if kept is None:
         return replaced
     if not named:  # nothing to propose: the person's wording with placeholders
+        if any(f.id == "specific.vague_verb" for f in analysis.findings):
+            # "sort my life out": a vague verb names no act to keep (rubric S), so a
+            # placeholder action is offered too and the re-analysis ranks the two.
+            open_draft = replace_draft(analysis, None, None, kb, replace_template)
+            ask_confidence(analysis, open_draft, kb)
+            return [kept, open_draft]
         return [kept]
     same_verb = [d for d in replaced if d.keeps_action and kept.matched and d.item == kept.item]
     els = analysis.elements

@@ -95,6 +95,12 @@ def is_base_form(verb: str) -> bool:
     return bool(plural == word)
 
 
+def gerund(verb: str) -> str:
+    """Return the -ing form of a base-form verb ("drink" -> "drinking", "smoke" -> "smoking")."""
+    made = _engine().present_participle(verb)
+    return made if isinstance(made, str) and made else verb + "ing"
+
+
 def possessive(role: str) -> str:
     """Return the possessive that matches an actor role ("my", "our" or "their")."""
     return {"self": "my", "we": "our"}.get(role, "their")

@@ -19,7 +19,15 @@ logger = logging.getLogger(__name__)
 
 DATA_PACKAGE = "smartcheck.data"
 SlotName = Literal[
-    "action", "frequency", "duration", "quantity", "timeframe", "purpose", "measure", "confidence"
+    "action",
+    "frequency",
+    "duration",
+    "quantity",
+    "timeframe",
+    "deadline",
+    "purpose",
+    "measure",
+    "confidence",
 ]
 
 

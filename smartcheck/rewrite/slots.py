@@ -127,7 +127,7 @@ def fill_missing(
         if entry:
             draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
         else:
-            draft.fill("timeframe", holders["timeframe"], "placeholder")
+            draft.fill("timeframe", placeholder_timeframe(draft, kb), "placeholder")
     lost_concern = bool(els.concerns) and not any(
         c.text.lower() in (body + " " + draft.parts.get("tail", "")).lower() for c in els.concerns
     )
@@ -135,7 +135,23 @@ def fill_missing(
         if entry and claim:
             draft.fill("purpose", fill_pronouns(entry.purpose, role), "knowledge_base")
         else:
-            draft.fill("purpose", holders["purpose"], "placeholder")
+            draft.fill("purpose", placeholder_purpose(role, kb), "placeholder")
+
+
+def placeholder_timeframe(draft: Draft, kb: RewriteKB) -> str:
+    """Return the timeframe placeholder: a review date, "until" for a habit, "by" for a task.
+
+    A draft with a frequency or a duration is a habit kept until the review;
+    anything else is done once, by the review ("join a gym by the review on [date]").
+    """
+    holders = kb.templates.placeholders
+    habit = bool({"frequency", "duration"} & set(draft.slots))
+    return holders["timeframe"] if habit else holders.get("deadline", holders["timeframe"])
+
+
+def placeholder_purpose(role: str, kb: RewriteKB) -> str:
+    """Return the purpose placeholder in the actor's voice ("so they can do [what this is for]")."""
+    return fill_pronouns(kb.templates.placeholders["purpose"], role)
 
 
 def one_off(analysis: GoalAnalysis) -> bool:

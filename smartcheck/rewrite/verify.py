@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 
 from smartcheck.models import DIMENSIONS, GoalAnalysis, Suggestion
+from smartcheck.rewrite import grammar
 from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.wording import red_flags
 
@@ -43,7 +44,13 @@ def keeps_action(original: GoalAnalysis, rewrite: GoalAnalysis) -> bool:
     action = main_action(original)
     if action is None or action.kind != "behavior":
         return True
-    return any(a.lemma == action.lemma for a in rewrite.elements.actions)
+    if any(a.lemma == action.lemma for a in rewrite.elements.actions):
+        return True
+    # "stop drinking" is one action whose lemma is "stop": the person's verb is still
+    # there as its complement ("never drink again" -> "stop drinking").
+    lemma = action.lemma.lower()
+    forms = {lemma, f"{lemma}s", f"{lemma}ed", grammar.gerund(lemma)}
+    return any(forms & set(a.text.lower().split()[1:]) for a in rewrite.elements.actions)
 
 
 def rank(
@@ -53,9 +60,15 @@ def rank(
     context: str | None,
     analyze: Analyze,
 ) -> list[Suggestion]:
-    """Re-analyse candidates and order them: SMART first, then those keeping the verb."""
-    scored: list[tuple[tuple[bool, bool, bool, int], Suggestion]] = []
-    # A suggestion with placeholders is never ranked as SMART: the person must fill it in.
+    """Re-analyse candidates and order them: SMART first, then those keeping the verb.
+
+    Among candidates the analyzer reads as SMART and without a red flag, the
+    one that keeps the person's own verb comes first (issue 11 §4: keep the
+    person's words), then the one with fewer gaps to fill: "Pt will complete
+    UE HEP [number] times a week" ranks before a knowledge-base exercise that
+    replaces the person's behaviour.
+    """
+    scored: list[tuple[tuple[bool, bool, bool, int, int], Suggestion]] = []
     for index, suggestion in enumerate(candidates[:MAX_VERIFIED]):
         result = analyze(
             suggestion.text,
@@ -65,8 +78,9 @@ def rank(
         )
         fixes = tuple(d for d in DIMENSIONS if result.met[d] and not original.met[d])
         flagged = bool(red_flags(result))
-        smart = result.label == "SMART" and not suggestion.placeholders
-        key = (not smart, flagged, not keeps_action(original, result), index)
+        smart = result.label == "SMART"
+        gaps = len(suggestion.placeholders)
+        key = (not smart, flagged, not keeps_action(original, result), gaps, index)
         scored.append((key, suggestion.model_copy(update={"fixes": fixes})))
     scored.sort(key=lambda pair: pair[0])
     return [s for _, s in scored] + list(candidates[MAX_VERIFIED:])

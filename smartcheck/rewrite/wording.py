@@ -58,10 +58,12 @@ def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Vo
     stem = re.compile(rf"^\s*(?:{'|'.join(kb.templates.stems)})\s*", re.IGNORECASE)
     if not actors:  # an imperative: "Continue using the app", "Every morning, take ..."
         lead = text[:limit].strip()
-        who = re.match(r"^(\w+)\s+(?:to|will|shall|should)?\s*$", lead, re.IGNORECASE)
+        who = re.match(r"^(\w+)(?:\s+(?:to|will|shall|should)\b)?\s*(.*)$", lead, re.I | re.S)
         if who and who.group(1).lower() in kb.templates.clinical_subjects:  # "Pt to wean ..."
+            # The main action may come later ("Pt to wean from O2 during amb"): the
+            # words before it stay as the start of the kept wording.
             name = who.group(1)
-            return Voice(actor=name[:1].upper() + name[1:], role="client")
+            return Voice(actor=name[:1].upper() + name[1:], role="client", rest=who.group(2))
         if lead.endswith(","):
             return Voice(actor="I", role="self", prefix=lead + " ")
         while (m := stem.match(lead)) and m.end() > 0:

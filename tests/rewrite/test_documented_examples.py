@@ -161,7 +161,7 @@ def test_off_context_goal_is_redirected_and_own_wording_offered_second():
     )
     assert "social" in suggestions[0].text
     assert suggestions[1].text.startswith("I will clean out the garage by Saturday")
-    assert suggestions[1].placeholders == ("to [reason it matters to you]",)
+    assert suggestions[1].placeholders == ("so I can do [what this is for]",)
 
 
 @pytest.mark.parametrize(

@@ -128,7 +128,7 @@ def test_engine_keeps_purpose_and_confidence_tail(make, at, kb):
 def test_engine_unknown_concern_uses_placeholders(make, kb):
     analysis = make("I want to feel different", met="00000", verb="feel", kind="state")
     suggestion = first(analysis, kb)
-    assert "[specific action]" in suggestion.text
+    assert "do [one specific activity]" in suggestion.text
     assert "[number] times a week" in suggestion.placeholders
     assert suggestion.sources["action"] == "placeholder"
 
