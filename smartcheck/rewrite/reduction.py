@@ -40,6 +40,8 @@ def reduction_suggestion(
     if els.quantities or els.frequencies or els.measures:
         return None  # the person's own numbers are kept by the engine
     action = main_action(analysis)
+    if action is not None and action.kind == "state":
+        return None  # "feel less anxious" is a state; a count of feelings is no behaviour
     voice = voice_of(analysis, action, kb)
     end = min((p.start for p in els.purposes), default=len(analysis.text))
     end = min([end, *(t.start for t in els.timeframes)])

@@ -131,7 +131,7 @@ def violations(
         match = None if allowed else _search(rule.forbid_unsupervised, text)
         if match is not None:
             out.append(Violation(rule.id, "unsupervised", match.group(0)))
-        if check_route and needs_route(rule, text):
+        if check_route and needs_route(rule, text, goal):
             out.append(Violation(rule.id, "missing_route", ""))
     intent = intent_of(goal) if intent is None else intent
     minimum = sets_minimum(text, intent)
@@ -142,11 +142,18 @@ def violations(
     return out
 
 
-def needs_route(rule: SafetyRule, text: str) -> bool:
-    """Tell whether ``text`` must carry the rule's route and does not."""
+def needs_route(rule: SafetyRule, text: str, goal: str | None = None) -> bool:
+    """Tell whether ``text`` must carry the rule's route and does not.
+
+    ``require_when`` limits the route to wordings that touch the risk ("stop my
+    meds"), except when the person's own goal asks for that risky change: then
+    every suggestion for the goal carries the route, so none reads as if the
+    request had been set aside without the clinician.
+    """
     if not rule.require_any:
         return False
-    if rule.require_when and _search(rule.require_when, text) is None:
+    asked = goal is not None and _affirmed(rule.goal_triggers, goal)
+    if rule.require_when and not asked and _search(rule.require_when, text) is None:
         return False
     return _search(rule.require_any, text) is None
 
@@ -158,11 +165,13 @@ def fill(text: str, *, actor: str, role: str) -> str:
     return out.replace("{subj}", grammar.subject_pronoun(role))
 
 
-def add_routes(text: str, fired: Sequence[SafetyRule], *, role: str) -> str:
+def add_routes(
+    text: str, fired: Sequence[SafetyRule], *, role: str, goal: str | None = None
+) -> str:
     """Append the route clause of every fired rule the wording lacks."""
     out = text
     for rule in fired:
-        if rule.route and needs_route(rule, out):
+        if rule.route and needs_route(rule, out, goal):
             body = out.rstrip().rstrip(".")
             out = f"{body}, {fill(rule.route, actor='', role=role).strip()}."
     return out
@@ -183,7 +192,7 @@ def make_safe(
     intent: Intent | None = None,
 ) -> str | None:
     """Return ``text`` with the routes it needs, or None when no route makes it safe."""
-    routed = add_routes(text, fired, role=role)
+    routed = add_routes(text, fired, role=role, goal=goal)
     if violations(routed, goal=goal, context=context, fired=fired, intent=intent):
         return None
     return routed
