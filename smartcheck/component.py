@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from smartcheck import clock
-from smartcheck.extensions import SPANS_KEY, read_params, register_extensions
+from smartcheck.extensions import SPANS_KEY, read_params, register_extensions, store_analysis
 from smartcheck.extractors.base import compile_resources
 from smartcheck.extractors.context import read_context
 from smartcheck.extractors.pipeline import extract_elements
@@ -141,7 +141,7 @@ class SmartCheckComponent:
         norm = self._alignment(doc)
         if norm is not None:
             analysis = remap(analysis, norm).model_copy(update={"text": norm.original})
-        doc._.smartcheck_json = analysis.model_dump_json()
+        store_analysis(doc, analysis)
         doc.spans[SPANS_KEY] = self._span_group(doc, elements)
         return doc
 

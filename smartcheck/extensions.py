@@ -11,6 +11,7 @@ those two functions.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,10 +72,27 @@ def write_params(doc: Doc, params: GoalParams) -> None:
     doc._.smartcheck_index = params.index
 
 
+#: The analysis object of each Doc analysed in this process, next to its JSON. The JSON
+#: on the Doc stays the source of truth (it survives ``n_process`` serialisation);
+#: this weak memo only spares the getter from parsing it back (a few percent
+#: of ``analyze_many``). An entry goes with its Doc.
+_ANALYSES: weakref.WeakKeyDictionary[Doc, tuple[str, GoalAnalysis]] = weakref.WeakKeyDictionary()
+
+
+def store_analysis(doc: Doc, analysis: GoalAnalysis) -> None:
+    """Set ``doc._.smartcheck_json`` and remember the analysis object for ``doc._.smart``."""
+    raw = analysis.model_dump_json()
+    doc._.smartcheck_json = raw
+    _ANALYSES[doc] = (raw, analysis)
+
+
 def _smart(doc: Doc) -> GoalAnalysis | None:
     raw = doc._.smartcheck_json
     if raw is None:
         return None
+    memo = _ANALYSES.get(doc)
+    if memo is not None and memo[0] is raw:
+        return memo[1]
     return GoalAnalysis.model_validate_json(raw)
 
 
