@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
+from smartcheck.extractors.base import NUMBER_LIMIT as NUMBER_LIMIT  # re-exported
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Dimensions, DimensionScore, Evidence, Finding
 from smartcheck.rubric.base import finding
 
-#: Magnitude from which ``parse_number`` no longer reads a number (``abs(value) < 1e12``).
-#: ``tests/test_number_limits.py`` checks the two stay the same.
-NUMBER_LIMIT = 1e12
 FINDING_ID = "measurable.number_out_of_range"
 
 #: A number written with 13 or more integer digits (leading zeros aside), plain

@@ -198,6 +198,10 @@ def find_candidates(
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
+#: Magnitude from which a number is no longer read as an amount (a finding says so).
+NUMBER_LIMIT = 1e12
+
+
 def parse_number(text: str, res: Resources) -> float | None:
     """Read a number written in digits or words ("10,000", "three", "a")."""
     t = text.strip().lower()
@@ -210,7 +214,7 @@ def parse_number(text: str, res: Resources) -> float | None:
     except ValueError:
         return None
     # A number hundreds of digits long is no quantity anyone can do or count.
-    return value if math.isfinite(value) and abs(value) < 1e12 else None
+    return value if math.isfinite(value) and abs(value) < NUMBER_LIMIT else None
 
 
 def matches(doc: Doc, matcher: PhraseMatcher | None) -> list[tuple[str, Span]]:
