@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from smartcheck.extractors.base import NUMBER_LIMIT as NUMBER_LIMIT  # re-exported
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Dimensions, DimensionScore, Evidence, Finding
 from smartcheck.rubric.base import finding

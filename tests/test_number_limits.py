@@ -13,9 +13,9 @@ from spacy.language import Language
 
 import smartcheck.component
 from smartcheck import analyze
-from smartcheck.extractors.base import compile_resources, parse_number
+from smartcheck.extractors.base import NUMBER_LIMIT, compile_resources, parse_number
 from smartcheck.kb.models import KnowledgeBase
-from smartcheck.number_limits import FINDING_ID, NUMBER_LIMIT, oversized_numbers, quote
+from smartcheck.number_limits import FINDING_ID, oversized_numbers, quote
 
 REF = dt.date(2026, 1, 5)  # the labelled data's reference date, for determinism
 BIG = "9" * 400
