@@ -135,12 +135,16 @@ class Purpose(Element):
     concern: str | None = None
 
 
+#: Where a concern was named: a problem term, an activity term, or a named measure.
+ConcernSource = Literal["problem", "activity", "measure"]
+
+
 class Concern(Element):
     """A therapeutic concern named in the goal, mapped to the knowledge base."""
 
     concern: str
     domain: str
-    source: Literal["problem", "activity", "measure"] = "problem"
+    source: ConcernSource = "problem"
 
 
 class Flag(Element):

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from smartcheck.extractors.base import Resources, _terms_matcher, matches
 from smartcheck.extractors.state import ExtractionState
-from smartcheck.models import Concern, Measure
+from smartcheck.models import Concern, ConcernSource, Measure
 
 
 def _in_compound(span: Span) -> bool:
@@ -37,16 +37,8 @@ def concern_mentions(doc: Doc, res: Resources) -> list[Concern]:
         entry = res.kb.concern(concern_id)
         if entry is None:
             continue
-        out.append(
-            Concern(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                concern=concern_id,
-                domain=entry.domain,
-                source="problem" if source == "P" else "activity",
-            )
-        )
+        kind: ConcernSource = "problem" if source == "P" else "activity"
+        out.append(entry.mention(span.start_char, span.end_char, span.text, kind))
     return out
 
 
@@ -82,16 +74,7 @@ def situation_mentions(doc: Doc, res: Resources) -> list[Concern]:
             continue
         entry = res.kb.concern(label.split("|", 1)[1])
         if entry is not None:
-            out.append(
-                Concern(
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    concern=entry.id,
-                    domain=entry.domain,
-                    source="activity",
-                )
-            )
+            out.append(entry.mention(span.start_char, span.end_char, span.text, "activity"))
     return out
 
 
@@ -110,14 +93,5 @@ def find_concerns(state: ExtractionState) -> list[Concern]:
         concern = state.res.kb.concern(entry.concern)
         if concern is None:
             continue
-        out.append(
-            Concern(
-                start=measure.start,
-                end=measure.end,
-                text=measure.text,
-                concern=concern.id,
-                domain=concern.domain,
-                source="measure",
-            )
-        )
+        out.append(concern.mention(measure.start, measure.end, measure.text, "measure"))
     return sorted(out, key=lambda c: (c.start, c.end, c.concern))

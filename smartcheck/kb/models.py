@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from smartcheck.models import Dimension, Period, Severity
+from smartcheck.models import Concern, ConcernSource, Dimension, Period, Severity
 
 
 class _Data(BaseModel):
@@ -28,6 +28,12 @@ class ConcernEntry(_Data):
     context_terms: tuple[str, ...] = ()
     #: Verbs that name this concern when they have no object ("drink less" = alcohol).
     bare_verbs: tuple[str, ...] = ()
+
+    def mention(self, start: int, end: int, text: str, source: ConcernSource) -> Concern:
+        """Return the ``Concern`` element for a span of the goal that names this concern."""
+        return Concern(
+            start=start, end=end, text=text, concern=self.id, domain=self.domain, source=source
+        )
 
 
 class ConcernsFile(_Data):

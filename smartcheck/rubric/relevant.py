@@ -87,16 +87,7 @@ def bare_verb_concerns(inp: RubricInput) -> list[Concern]:
             continue  # "drink less at weekends", "lose 5 kg": the object is only a time or amount
         for entry in inp.kb.concerns:
             if action.lemma in entry.bare_verbs:
-                out.append(
-                    Concern(
-                        start=action.start,
-                        end=action.end,
-                        text=action.text,
-                        concern=entry.id,
-                        domain=entry.domain,
-                        source="problem",
-                    )
-                )
+                out.append(entry.mention(action.start, action.end, action.text, "problem"))
     return out
 
 
@@ -145,30 +136,20 @@ def _with_context(inp: RubricInput) -> DimensionScore:
     kb, ctx = inp.kb, inp.context
     strong = set(ctx.concerns)
     goal = goal_concerns(inp)
-    linked = _linked(goal, strong, inp)
-    if linked:
-        entry = kb.concern(linked[0].concern)
-        info = finding(kb, "relevant.linked", linked[0], value=entry.label if entry else "")
-        return score(
-            "relevant",
-            True,
-            LINKED,
-            inp=inp,
-            evidence_spans=[evidence(c) for c in linked],
-            findings=[info],
-        )
-    weak = _linked(goal, set(ctx.situations), inp)
-    if weak:
-        entry = kb.concern(weak[0].concern)
-        info = finding(kb, "relevant.linked", weak[0], value=entry.label if entry else "")
-        return score(
-            "relevant",
-            True,
-            SITUATION_LINKED,
-            inp=inp,
-            evidence_spans=[evidence(c) for c in weak],
-            findings=[info],
-        )
+    # A diagnosis in the context links fully; a situation word ("s/p", "injury") less so.
+    for targets, value in ((strong, LINKED), (set(ctx.situations), SITUATION_LINKED)):
+        linked = _linked(goal, targets, inp)
+        if linked:
+            entry = kb.concern(linked[0].concern)
+            info = finding(kb, "relevant.linked", linked[0], value=entry.label if entry else "")
+            return score(
+                "relevant",
+                True,
+                value,
+                inp=inp,
+                evidence_spans=[evidence(c) for c in linked],
+                findings=[info],
+            )
     mismatch = finding(kb, "relevant.context_mismatch", value=_labels(strong, inp))
     main = inp.main_action
     inner = kb.lexicon.inner_domains
