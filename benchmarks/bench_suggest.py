@@ -95,9 +95,7 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
         result = rewrite(original, context=row.get("context"), n=3)
         for suggestion in result.suggestions:
             counts["suggestions"] += 1
-            found = safety.violations(
-                suggestion.text, goal=row["text"], context=row.get("context")
-            )
+            found = safety.violations(suggestion.text, goal=row["text"], context=row.get("context"))
             counts["unsafe"] += bool(found)
             if found and verbose:
                 print(json.dumps({"id": row["id"], "unsafe": suggestion.text}), file=sys.stderr)
