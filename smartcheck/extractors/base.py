@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from smartcheck.extractors.prefilter import Factors, lowered, may_match, required_factors
 from smartcheck.kb.models import KnowledgeBase, UnitEntry
 
 #: Lexicon categories compiled into phrase matchers (lowercase, whole tokens).
@@ -58,6 +59,8 @@ class Resources:
     assistance_matcher: PhraseMatcher | None = None
     context_matcher: PhraseMatcher | None = None
     patterns: list[tuple[str, str, re.Pattern[str]]] = field(default_factory=list)
+    #: For each pattern, sets of strings: every match contains one string of each set.
+    factors: list[tuple[Factors, ...]] = field(default_factory=list)
     date_re: re.Pattern[str] | None = None
     num_re: str = ""
     units: dict[str, UnitEntry] = field(default_factory=dict)
@@ -159,7 +162,9 @@ def compile_resources(
     macros["DATE"] = date_src
     res.date_re = re.compile(date_src, re.IGNORECASE)
     for spec in kb.patterns.patterns:
-        res.patterns.append((spec.kind, spec.id, re.compile(_fill(spec.regex, macros), re.I)))
+        rx = re.compile(_fill(spec.regex, macros), re.I)
+        res.patterns.append((spec.kind, spec.id, rx))
+        res.factors.append(required_factors(rx))
     for entry in kb.units.units:
         for alias in entry.aliases:
             res.units[alias.lower()] = entry
@@ -177,11 +182,19 @@ def _fill(template: str, macros: dict[str, str]) -> str:
 def find_candidates(
     text: str, res: Resources, kinds: Iterable[str] | None = None
 ) -> list[Candidate]:
-    """Run the candidate regexes over ``text``; keep the longest non-overlapping matches."""
+    """Run the candidate regexes over ``text``; keep the longest non-overlapping matches.
+
+    A pattern whose necessary words are all absent from ``text`` is not run (see
+    :mod:`smartcheck.extractors.prefilter`): the result is the same, at a fraction
+    of the cost.
+    """
     wanted = set(kinds) if kinds is not None else None
+    low = lowered(text)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, (kind, pid, rx) in enumerate(res.patterns):
         if wanted is not None and kind not in wanted:
+            continue
+        if not may_match(res.factors[order], low):
             continue
         for m in rx.finditer(text):
             if m.end() == m.start():
