@@ -13,7 +13,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from smartcheck import clock
 from smartcheck.extensions import SPANS_KEY, read_params, register_extensions, store_analysis
-from smartcheck.extractors.base import compile_resources
+from smartcheck.extractors.base import compile_resources, doc_text
 from smartcheck.extractors.context import read_context
 from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
@@ -105,19 +105,20 @@ class SmartCheckComponent:
         profile = self.kb.profile(params.profile or self.profile)
         context = params.context
         elements = extract_elements(doc, self.res, ref)
+        text = doc_text(doc)
         ctx_doc = self.nlp.make_doc(normalize(context, self.kb).text) if context else None
         inp = RubricInput(
             elements=elements,
             context=read_context(ctx_doc, self.res),
             profile=profile,
             kb=self.kb,
-            text=doc.text,
+            text=text,
         )
         non_goal = inp.not_a_goal
         dims = score_dimensions(inp) if non_goal is None else non_goal_dimensions(inp, non_goal)
         label, value = overall(dims, profile)
         # After scoring: a number too large to read becomes an info finding (no score change).
-        dims = with_number_findings(dims, doc.text, self.kb)
+        dims = with_number_findings(dims, text, self.kb)
         findings = sorted(
             (f for _, d in dims.items() for f in d.findings),
             key=lambda f: (f.span.start if f.span else -1, f.id),
@@ -125,7 +126,7 @@ class SmartCheckComponent:
         analysis = GoalAnalysis(
             id=params.id,
             index=params.index,
-            text=doc.text,
+            text=text,
             context=context,
             reference_date=ref,
             profile=profile.name,
@@ -148,10 +149,10 @@ class SmartCheckComponent:
     def _alignment(self, doc: Doc) -> Normalized | None:
         """Return the alignment of a Doc made by :func:`make_goal_doc`, if it changed the text."""
         original = doc._.smartcheck_original
-        if original is None or original == doc.text:
+        if original is None or original == doc_text(doc):
             return None
         norm = normalize(original, self.kb)
-        if norm.text != doc.text:  # pragma: no cover - normalised with another table
+        if norm.text != doc_text(doc):  # pragma: no cover - normalised with another table
             logger.warning("the Doc text is not the normalised goal; spans keep Doc offsets")
             return None
         return norm

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from smartcheck.extractors.actions import body_part
@@ -35,13 +36,15 @@ def _token_flag(tok: Token, category: str, dimension: Dimension) -> Flag:
     )
 
 
+_VERB_POS = frozenset({VERB, AUX})
+
+
 def _structure_flags(state: ExtractionState) -> list[Flag]:
     doc = state.doc
     text = doc_text(doc)
     out: list[Flag] = []
     stripped = text.rstrip()
-    tokens = list(doc)
-    if not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+    if not any(pos in _VERB_POS for pos in doc.to_array("POS").tolist()):
         out.append(
             Flag(
                 start=0, end=len(stripped), text=stripped, category="no_verb", dimension="specific"

@@ -59,12 +59,7 @@ def stage_conflicts(inp: RubricInput) -> list[tuple[Element, str]]:
 
 def others_made_to_act(inp: RubricInput) -> Element | None:
     """Return "get my son to stop vaping", "make my partner listen": another person must act."""
-    people = "|".join(sorted((re.escape(p) for p in inp.kb.lexicon.other_people), key=len)[::-1])
-    pattern = (
-        rf"\b(?:get|make|have|convince|persuade|force)\s+(?:my|our|her|his|their|the)\s+"
-        rf"(?:[a-z-]+\s+)?(?:{people})\b"
-    )
-    m = re.search(pattern, inp.text.lower())
+    m = _made_to_act_re(inp.kb.lexicon.other_people).search(inp.text.lower())
     if m is None:
         return None
     return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
@@ -110,6 +105,15 @@ def stacked_items(inp: RubricInput) -> int:
         and not any(at <= s < at + len(p) for s, _ in levels)  # "min A → CGA" is a level
     ]
     return len(acts) if len(parts) >= 4 else 0
+
+
+@lru_cache(maxsize=8)
+def _made_to_act_re(people: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(p) for p in sorted(people, key=lambda p: (-len(p), p)))
+    return re.compile(
+        rf"\b(?:get|make|have|convince|persuade|force)\s+(?:my|our|her|his|their|the)\s+"
+        rf"(?:[a-z-]+\s+)?(?:{alt})\b"
+    )
 
 
 @lru_cache(maxsize=8)

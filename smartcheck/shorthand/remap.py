@@ -31,7 +31,7 @@ def remap(model: M, norm: Normalized) -> M:
     if not norm.changed:
         return model
     update: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name in type(model).__pydantic_fields__:
         value = getattr(model, name)
         mapped = _value(value, norm)
         if mapped is not value:
