@@ -366,9 +366,14 @@ _PRONOUNS = {"i", "you", "u", "we", "they", "he", "she", "it"}
 def _question(doc: Doc, question_starts: frozenset[str]) -> bool:
     """Tell whether the text asks something: a '?', or an opener then an inverted auxiliary
     ("How long should I ice my knee", "Can we work on my sleep next time")."""
-    words = [t for t in doc if not t.is_punct and not t.is_space]
     if doc_text(doc).rstrip().endswith("?"):
         return True
+    words = []  # the first few words are enough: the opener and an auxiliary after it
+    for t in doc:
+        if not t.is_punct and not t.is_space:
+            words.append(t)
+            if len(words) == 5:
+                break
     if len(words) < 2 or words[0].lower_ not in question_starts:
         return False
     for i in range(0, min(4, len(words) - 1)):
