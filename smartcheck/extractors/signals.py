@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
@@ -73,6 +75,28 @@ def _comparatives(state: ExtractionState) -> list[Flag]:
     return out
 
 
+#: Words that open an optional extra beyond a stated dose ("more if possible").
+_EXTRA = re.compile(r"(?:\b(?:more|longer|further|extra|again)|\bor\s+more)\W{0,3}$", re.I)
+#: ... or that a hedge opens ("maybe more", "possibly longer").
+_EXTRA_AFTER = re.compile(r"\W{0,3}(?:more|longer|further|extra)\b", re.I)
+
+
+def _optional_extra(flag: Flag, text: str, dosed: list[tuple[int, int]]) -> bool:
+    """Tell whether a hedge or vague rate only qualifies an extra beyond a stated dose.
+
+    Rubric (A): the goal is achievable when it shows "a concrete behaviour with a bounded
+    dose". In "swim at least once a week (more if possible)" or "walk 20 minutes a day,
+    longer if I can", the dose is the commitment; the hedge covers the optional extra
+    only, so it does not hedge the goal.
+    """
+    if flag.category not in {"hedge", "vague_frequency"}:
+        return False
+    if not any(end <= flag.start for _, end in dosed):
+        return False
+    before = text[max(0, flag.start - 16) : flag.start]
+    return bool(_EXTRA.search(before) or _EXTRA_AFTER.match(text, flag.end))
+
+
 def find_flags(state: ExtractionState) -> list[Flag]:
     """Find red flags, hedges, vague words and structural signals, in text order."""
     out: list[Flag] = []
@@ -104,10 +128,12 @@ def find_flags(state: ExtractionState) -> list[Flag]:
     # A rating such as "100% confidence" is not an absolute, nor is "no more than 2".
     rated = state.spans("confidence")
     text = doc_text(state.doc)
+    dosed = state.spans("frequencies", "durations", "quantities")
     out = [
         f
         for f in out
         if not any(overlaps(f.start, f.end, s, e) for s, e in rated)
         and not (f.category == "absolute" and text[f.end : f.end + 5].lower() == " than")
+        and not _optional_extra(f, text, dosed)
     ]
     return sorted(out, key=lambda f: (f.start, f.end, f.category))

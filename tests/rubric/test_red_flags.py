@@ -155,3 +155,36 @@ def test_red_flags_stage_is_read_from_the_context(
 def test_red_flags_distance_caps_tell_an_event_from_a_daily_dose(goal: str, flagged: bool) -> None:
     _, ids = _a(goal)
     assert ("achievable.implausible_magnitude" in ids) is flagged
+
+
+# Rubric A: "a concrete behaviour with a bounded dose" is achievable. A hedge that only
+# covers an optional extra beyond the stated dose does not hedge the goal; a hedge on
+# the commitment itself, or on a goal with no dose, still does.
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Swim at least once a week (more if possible), 30 minutes each time, for 8 weeks",
+        "Walk 20 minutes a day, longer if I can, for the next 4 weeks",
+        "Meditate 10 minutes daily, maybe more, for a month",
+        "Read to my son 3 nights a week, or more when I can, until the end of term",
+    ],
+)
+def test_a_hedge_on_an_optional_extra_is_not_a_red_flag(goal: str) -> None:
+    met, ids = _a(goal)
+    assert "achievable.hedged" not in ids
+    assert met
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "I'll try to walk 20 minutes a day for the next 4 weeks",
+        "Maybe walk 10 minutes daily for a month",
+        "Walk more if possible",
+        "Swim once a week if I can for 8 weeks",
+    ],
+)
+def test_a_hedge_on_the_commitment_stays_a_red_flag(goal: str) -> None:
+    met, ids = _a(goal)
+    assert "achievable.hedged" in ids
+    assert not met
