@@ -375,6 +375,23 @@ def _event(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Reso
     return ("period" if g.get("prep", "").lower() == "through" else "deadline"), end, cand.end
 
 
+def _hours(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved | None:
+    """ "within 48 hours": due in whole days from the reference date. "within 24 hours of
+    admission" counts from an event whose date the goal does not give: a deadline, no date."""
+    if cand.groups.get("event"):
+        return "deadline", None, cand.end
+    n = parse_number(cand.groups["n"].replace("-", " "), state.res) or _HOUR_WORDS.get(
+        cand.groups["n"].lower()
+    )
+    if not n:
+        return None
+    end = shift(state.reference_date, math.ceil(n / 24), "days")
+    return "deadline", end, cand.end
+
+
+_HOUR_WORDS = {"twenty-four": 24.0, "forty-eight": 48.0, "seventy-two": 72.0}
+
+
 def _week_n(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved:
     n = parse_number(cand.groups["n"], state.res)
     unit = cand.groups["unit"].lower()
@@ -457,6 +474,7 @@ RESOLVERS: dict[str, _Resolver] = {
     "tf.bare_relative": _relative_span,
     "tf.this_period": _this_period,
     "tf.within_sessions": _sessions,
+    "tf.within_hours": _hours,
     "tf.season_period": _season,
     "tf.paren": _counted,
     "tf.named_period": _named_period,

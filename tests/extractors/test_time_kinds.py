@@ -367,3 +367,45 @@ def test_session_lengths(goal: str, seconds: float, bound: str) -> None:
 )
 def test_more_written_forms(goal: str, expected: tuple[str, str, int | None]) -> None:
     assert expected in _tf(goal)
+
+
+# Rubric (T): a deadline is an end point; rubric (elements): "a duration that measures one
+# session or one performance is a duration, never a timeframe". Hours count as a deadline
+# when they span a day or more, or when they count from a one-off event.
+@pytest.mark.parametrize(
+    ("goal", "expected"),
+    [
+        ("Pt will report pain at or below 3/10 within 48 hours", ("within 48 hours", 2)),
+        ("Pt will sit in the chair for all meals within 72 hrs", ("within 72 hrs", 3)),
+        (
+            "Pt will ambulate 50 ft with RW within 24 hours of admission",
+            ("within 24 hours of admission", None),
+        ),
+        (
+            "Pt will void without a catheter within 6 hours of catheter removal",
+            ("within 6 hours of catheter removal", None),
+        ),
+        (
+            "Pt will be out of bed to chair in the first 72 hours after surgery",
+            ("in the first 72 hours after surgery", None),
+        ),
+    ],
+)
+def test_hours_as_a_deadline(goal: str, expected: tuple[str, int | None]) -> None:
+    a = analyze(goal, reference_date=REF)
+    found = [(t.text, t.days) for t in a.elements.timeframes if t.kind == "deadline"]
+    assert found == [expected]
+    assert a.dimensions.time_bound.met
+
+
+@pytest.mark.parametrize(
+    ("goal", "duration"),
+    [
+        ("Take my tablets within 30 minutes of waking every day", "30 minutes"),
+        ("Reply to my sponsor's texts within 2 hours", "2 hours"),
+    ],
+)
+def test_hours_bounding_each_act_stay_a_duration(goal: str, duration: str) -> None:
+    a = analyze(goal, reference_date=REF)
+    assert a.elements.timeframes == ()
+    assert [d.text for d in a.elements.durations] == [duration]
