@@ -225,6 +225,9 @@ class ContextInfo(_Frozen):
     #: Concerns implied only by situation words ("injury", "post-op"): they may
     #: confirm a link but never rule one out (issue 10 §4).
     situations: tuple[str, ...] = ()
+    #: Content words of the context (lowercase, singular, no stop words), so that a
+    #: purpose restating the context's problem ("to reduce agitation") links the goal.
+    words: tuple[str, ...] = ()
     #: Procedures the context names (plausibility.yaml ids) and the days since them, if stated.
     procedures: tuple[str, ...] = ()
     stage_days: int | None = None

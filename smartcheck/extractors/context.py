@@ -51,6 +51,19 @@ def read_stage(text: str, kb: KnowledgeBase) -> tuple[tuple[str, ...], int | Non
     return procs, (_days(m.group(1), m.group(2)) if m is not None else None)
 
 
+def word_key(word: str) -> str:
+    """Return a word lowercase and singular enough to compare ("falls" -> "fall")."""
+    w = word.lower()
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
+def content_words(doc: Doc, generic: frozenset[str]) -> tuple[str, ...]:
+    """Return the words of a context that can carry its problem (the context Doc is only
+    tokenised, not tagged: every word but stop words and general words counts)."""
+    words = {word_key(t.text) for t in doc if t.is_alpha and not t.is_stop and len(t) >= 4}
+    return tuple(sorted(w for w in words if w not in generic))
+
+
 def read_context(doc: Doc | None, res: Resources) -> ContextInfo:
     """Return the concerns a context names and whether it describes recent injury or illness.
 
@@ -72,6 +85,7 @@ def read_context(doc: Doc | None, res: Resources) -> ContextInfo:
         concerns=concerns,
         situations=situations,
         recovering="recovery" in labels,
+        words=content_words(doc, res.kb.lexicon.generic_context_words),
         procedures=procedures,
         stage_days=stage,
     )

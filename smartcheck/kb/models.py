@@ -77,6 +77,8 @@ class Lexicon(_Data):
     functional_purposes: tuple[str, ...]
     #: Words that make a purpose clause functional ("to return home safely").
     functional_purpose_words: frozenset[str] = frozenset()
+    #: Context words too general to link a goal by repeating them ("home", "daily", "new").
+    generic_context_words: frozenset[str] = frozenset()
     #: Concern domains about inner experience: a goal that is only a feeling belongs here.
     inner_domains: frozenset[str] = frozenset()
     #: States that are observable behaviours after remain/stay/keep ("remain seated").

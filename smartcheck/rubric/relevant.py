@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from smartcheck.extractors.context import word_key
 from smartcheck.models import Concern, DimensionScore, Evidence, Purpose
 from smartcheck.rubric.base import RubricInput, evidence, finding, score
 
@@ -150,6 +151,13 @@ def _with_context(inp: RubricInput) -> DimensionScore:
                 evidence_spans=[evidence(c) for c in linked],
                 findings=[info],
             )
+    restated = _restated(inp)
+    if restated is not None:
+        purpose, word = restated
+        info = finding(kb, "relevant.linked", purpose, value=f"the context's '{word}'")
+        return score(
+            "relevant", True, LINKED, inp=inp, evidence_spans=[evidence(purpose)], findings=[info]
+        )
     mismatch = finding(kb, "relevant.context_mismatch", value=_labels(strong, inp))
     main = inp.main_action
     inner = kb.lexicon.inner_domains
@@ -169,6 +177,21 @@ def _with_context(inp: RubricInput) -> DimensionScore:
         return score("relevant", False, 0.0, inp=inp, findings=[mismatch])
     ev = [evidence(p) for p in inp.elements.purposes] or [evidence(c) for c in goal]
     return _met(inp, UNCONFIRMED, ev, unconfirmed=True)
+
+
+def _restated(inp: RubricInput) -> tuple[Purpose, str] | None:
+    """Return a purpose clause that names a problem word of the context, and the word.
+
+    Rubric (R): 1 when the goal's concern matches the context. "… to reduce agitation"
+    next to "dementia; afternoon agitation" says which of the context's problems the goal
+    serves, even when the knowledge base has no concern for the word.
+    """
+    words = set(inp.context.words)
+    for purpose in inp.elements.purposes:
+        for raw in re.findall(r"[a-z][a-z'-]+", purpose.text.lower()):
+            if len(raw) >= 4 and word_key(raw) in words:
+                return purpose, word_key(raw)
+    return None
 
 
 def functional(purpose: Purpose, inp: RubricInput) -> bool:

@@ -210,3 +210,39 @@ def test_relevance_no_purpose_without_context_is_not_met(goal: str) -> None:
 )
 def test_relevance_bare_verbs_name_their_concern(goal: str, met: bool) -> None:
     assert _relevant(goal, None)[0] is met
+
+
+# Rubric R: "1 when the goal's concern ... matches the context". A purpose that restates the
+# problem the context names shows the link, even for a problem the knowledge base has no
+# concern for; a word too general ("home", "daily") shows nothing.
+@pytest.mark.parametrize(
+    ("goal", "context"),
+    [
+        (
+            "Resident will join the music group 2x/week for 4 weeks to reduce agitation",
+            "dementia; afternoon agitation",
+        ),
+        (
+            "Pt will sit out in the chair for 30 min 3x/day to prevent pressure ulcers by d/c",
+            "immobile after CVA; sacral pressure ulcer risk",
+        ),
+        (
+            "Client will chew each mouthful 20 times at every meal for 3 weeks to reduce bloating",
+            "IBS; abdominal bloating",
+        ),
+    ],
+)
+def test_a_purpose_that_restates_the_context_problem_links(goal: str, context: str) -> None:
+    met, ids, score = _relevant(goal, context)
+    assert met
+    assert "relevant.linked" in ids
+    assert score == 1.0
+
+
+def test_a_general_word_in_common_links_nothing() -> None:
+    met, ids, _ = _relevant(
+        "I will do 3 sets of 10 squats 3 times a week for 6 weeks so I feel strong at work",
+        "social anxiety; dreads work meetings",
+    )
+    assert not met
+    assert "relevant.context_mismatch" in ids
