@@ -152,6 +152,15 @@ def test_programme_and_school_periods(goal: str, expected: tuple[str, str, int |
             ("by next session", "deadline", None),
         ),
         (
+            "Pt will stand at the sink for 5 minutes by the next progress note",
+            ("by the next progress note", "deadline", None),
+        ),
+        ("Pt will transfer bed to chair with SBA by recert", ("by recert", "deadline", None)),
+        (
+            "Client will attend 3 groups per week until the next care conference",
+            ("until the next care conference", "deadline", None),
+        ),
+        (
             "Keep a food diary until the next home visit",
             ("until the next home visit", "deadline", None),
         ),
