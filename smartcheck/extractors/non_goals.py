@@ -211,6 +211,8 @@ def _plan_of_care(doc: Doc, words: NonGoalsFile, has_frequency: bool) -> Token |
             subj = [c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}]
             if not subj or subj[0].lower_ not in {"therapist", "clinician"}:
                 return tok
+        if passive and lemma in words.education_passive_verbs and not _joined_goal(tok):
+            return tok
         if tok.pos_ == "VERB" and lemma in words.service_receive_verbs | words.service_attend_verbs:
             scope = list(tok.subtree)[tok.i - tok.left_edge.i :]
             if (lemma in words.service_receive_verbs or has_frequency) and _service_in(
@@ -218,6 +220,18 @@ def _plan_of_care(doc: Doc, words: NonGoalsFile, has_frequency: bool) -> Token |
             ):
                 return tok
     return None
+
+
+def _joined_goal(verb: Token) -> bool:
+    """Tell whether an active verb is joined to a passive care verb ("be educated on falls
+    and demonstrate 3 strategies"): the person then does something, and it is a goal."""
+    return any(
+        c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and not any(g.dep_ == "auxpass" for g in c.children)
+        and c.tag_ != "VBN"
+        for c in verb.children
+    )
 
 
 def _provider(state: ExtractionState, words: NonGoalsFile) -> bool:

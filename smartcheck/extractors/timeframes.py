@@ -329,8 +329,30 @@ def _programme(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> 
     return ("deadline" if prep in {"in", "within"} else "period"), end, cand.end
 
 
+#: A bare season name ("fall", "the spring").
+_SEASON_ONLY = re.compile(r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)", re.I)
+#: ... followed by a noun it modifies ("fall prevention", "spring cleaning"): not a time.
+_SEASON_AS_MODIFIER = re.compile(
+    r"[ \t]+(?!(?:and|or|to|of|in|at|on|for|by|with|term|semester|break|holidays?|session|"
+    r"season|vacation|hols|quarter|\d)\b)[a-z]",
+    re.I,
+)
+
+
+def _season_as_word(cand: Candidate, state: ExtractionState) -> bool:
+    """Tell whether a season in a date candidate is a word, not a time: "on fall prevention",
+    "by spring cleaning". A season is never "on" a time ("on Christmas" is a day)."""
+    if not _SEASON_ONLY.fullmatch(cand.groups["date"].strip()):
+        return False
+    if " ".join(cand.groups.get("prep", "").lower().split()) == "on":
+        return True
+    return _SEASON_AS_MODIFIER.match(doc_text(state.doc), cand.end) is not None
+
+
 def _dated(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Resolved | None:
     date = cand.groups["date"]
+    if _season_as_word(cand, state):
+        return None
     end = parse_date(date, state.reference_date, state.res)
     prep = cand.groups.get("prep", "").lower()
     if (

@@ -259,6 +259,8 @@ class NonGoalsFile(_Data):
     heading_terms: frozenset[str]
     heading_prefixes: frozenset[str]
     service_passive_verbs: frozenset[str]
+    #: Passive verbs of care given to the person ("will be educated on ..."): see non_goals.yaml.
+    education_passive_verbs: frozenset[str] = frozenset()
     service_receive_verbs: frozenset[str]
     service_attend_verbs: frozenset[str]
     service_terms: tuple[str, ...]

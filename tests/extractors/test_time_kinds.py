@@ -418,3 +418,20 @@ def test_hours_bounding_each_act_stay_a_duration(goal: str, duration: str) -> No
     a = analyze(goal, reference_date=REF)
     assert a.elements.timeframes == ()
     assert [d.text for d in a.elements.durations] == [duration]
+
+
+# A season is a time only where it names one: "by fall", "through the winter". In "a class on
+# fall prevention" or "a leaflet on spring cleaning" it is a word of the activity.
+@pytest.mark.parametrize(
+    ("goal", "expected"),
+    [
+        ("I will attend a class on fall prevention every week for 6 weeks", ["for 6 weeks"]),
+        ("I will read a leaflet on spring cleaning safety by Friday", ["by Friday"]),
+        ("Pt will review the fall risk checklist with the nurse by d/c", ["by d/c"]),
+        ("Walk daily by fall", ["by fall"]),
+        ("Walk 3x/wk through the winter", ["through the winter"]),
+        ("Get my garden ready by spring and plant tomatoes", ["by spring"]),
+    ],
+)
+def test_a_season_word_is_a_time_only_where_it_names_one(goal: str, expected: list[str]) -> None:
+    assert [t[0] for t in _tf(goal)] == expected

@@ -11,7 +11,7 @@ REF = "2026-01-05"
 pytestmark = pytest.mark.model
 
 NON_GOALS: list[tuple[str, str]] = [
-    # plan of care: how often the person will be seen or treated
+    # plan of care: how often the person will be seen or treated, what care they receive
     ("Pt will be seen 2x/wk x 6 wks for skilled PT", "plan_of_care"),
     ("Pt to be seen BID for gait training until d/c", "plan_of_care"),
     ("Client will receive OT services 3x/week for 4 weeks", "plan_of_care"),
@@ -22,6 +22,11 @@ NON_GOALS: list[tuple[str, str]] = [
     ("Pt would benefit from skilled PT to address balance deficits", "plan_of_care"),
     ("Cont POC", "plan_of_care"),
     ("P: cont POC 2x/wk", "plan_of_care"),
+    # care given to the person, in the passive: the clinician acts, no change is named
+    ("Pt will be educated on fall prevention", "plan_of_care"),
+    ("Caregiver will be instructed in safe transfers prior to discharge", "plan_of_care"),
+    ("Pt will be given a written HEP", "plan_of_care"),
+    ("Client will be offered weekly CBT sessions", "plan_of_care"),
     # progress notes and results in the past tense
     ("Client walked 400 m on the 6MWT, up from 310 m", "progress_note"),
     ("Pt tolerated tx well.", "progress_note"),
@@ -104,6 +109,9 @@ LOOK_ALIKES: list[str] = [
     "Pt amb 150 ft w/ RW CGA x2 wks",
     "Pain: 3/10 or less w/ stairs by d/c",
     "Pt tolerated tx well. Pt will amb 150 ft w/ RW by d/c",
+    # taught, and then doing something: the person acts
+    "Pt will be educated on fall prevention and will demonstrate 3 strategies by d/c",
+    "Pt will be able to demonstrate the HEP independently by d/c",
 ]
 
 
