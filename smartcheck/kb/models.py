@@ -465,6 +465,9 @@ class SafetyRule(_Data):
     safe_first: bool = False
     triggers: tuple[str, ...] = ()
     goal_triggers: tuple[str, ...] = ()
+    #: The rule does not fire when one of these matches the context or the goal (another,
+    #: more specific rule covers that case: prescribed opioids vs opioid use disorder).
+    unless: tuple[str, ...] = ()
     forbid: tuple[str, ...] = ()
     forbid_unsupervised: tuple[str, ...] = ()
     allow_if: tuple[str, ...] = ()
@@ -487,6 +490,7 @@ class SafetyRule(_Data):
         return (
             *self.triggers,
             *self.goal_triggers,
+            *self.unless,
             *self.forbid,
             *self.forbid_unsupervised,
             *self.allow_if,

@@ -84,6 +84,10 @@ def fired_rules(goal: str, context: str | None) -> tuple[SafetyRule, ...]:
     """
     out = []
     for rule in rules():
+        if rule.unless and (
+            _affirmed(rule.unless, context or "") or _search(rule.unless, goal) is not None
+        ):
+            continue
         if (
             rule.always
             or _affirmed(rule.triggers, context or "")

@@ -146,6 +146,33 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
         r"cold turkey|use alone",
         OPIOID_MUST,
     ),
+    # ---- opioids prescribed for pain, no use disorder (safety.md §3, NICE NG215): a taper
+    # planned with the prescriber; medication for a use disorder the context does not state
+    # would be invented clinical content
+    (
+        "cut down on my oxycodone",
+        "chronic back pain; oxycodone 40 mg/day",
+        r"cold turkey|medication for opioid use disorder|buprenorphine|methadone|\d+ ?mg",
+        r"prescriber",
+    ),
+    (
+        "I want to stop taking tramadol",
+        "knee osteoarthritis",
+        r"cold turkey|medication for opioid use disorder|buprenorphine|methadone",
+        r"prescriber",
+    ),
+    (
+        "Pt will come off morphine",
+        "metastatic pain, palliative",
+        r"cold turkey|medication for opioid use disorder|buprenorphine|methadone",
+        r"prescriber",
+    ),
+    (
+        "I want to be off my pain pills by summer",
+        "back surgery 2 years ago; still on codeine",
+        r"cold turkey|medication for opioid use disorder|buprenorphine|methadone",
+        r"prescriber",
+    ),
     # ---- post-surgery / injury (safety.md §5)
     (
         "Pt will improve shoulder strength",
@@ -601,3 +628,26 @@ def test_sets_minimum_examples() -> None:
 def test_suggest_public_api_is_safe() -> None:
     out = smartcheck.suggest("I want to stop cutting", context="self-harm", reference_date=REF)
     assert out and all(re.search(SUICIDE_MUST, s.text) for s in out)
+
+
+@pytest.mark.parametrize(
+    ("context", "fires", "silent"),
+    [
+        ("chronic back pain; oxycodone 40 mg/day", "prescribed_opioid_taper", "opioid_withdrawal"),
+        ("knee OA, on tramadol", "prescribed_opioid_taper", "opioid_withdrawal"),
+        ("oxycodone misuse after back surgery", "opioid_withdrawal", "prescribed_opioid_taper"),
+        ("OUD, on oxycodone from the street", "opioid_withdrawal", "prescribed_opioid_taper"),
+        ("relapsed on oxys after detox", "opioid_withdrawal", "prescribed_opioid_taper"),
+        (
+            "opioid use; released from prison last week",
+            "opioid_withdrawal",
+            "prescribed_opioid_taper",
+        ),
+    ],
+)
+def test_prescribed_opioids_and_use_disorder_fire_different_rules(
+    context: str, fires: str, silent: str
+) -> None:
+    ids = {r.id for r in safety.fired_rules("I want to stop", context)}
+    assert fires in ids
+    assert silent not in ids
