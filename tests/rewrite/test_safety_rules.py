@@ -146,6 +146,29 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
         r"cold turkey|use alone",
         OPIOID_MUST,
     ),
+    # ---- concussion: sport and contact only by a graded plan, once cleared
+    (
+        "play rugby again",
+        "concussion last week",
+        r"HIIT|push through",
+        None,
+    ),
+    (
+        "Get back to football training",
+        "mTBI 10 days ago, headaches",
+        r"HIIT|push through",
+        None,
+    ),
+    # ---- pregnancy with a complication: exercise only as the obstetric team advises
+    ("run every day", "pregnant 30 weeks; pre-eclampsia", r"lose weight|\bdiet", None),
+    ("I want to keep going to spin class", "28 weeks pregnant, placenta previa", None, None),
+    # ---- dysphagia: never a thinner drink than the SLP set
+    (
+        "drink thin water",
+        "dysphagia, IDDSI level 2 mildly thick",
+        r"thin (?:water|liquids?|drinks?)|drink\w* (?:more )?water",
+        None,
+    ),
     # ---- opioids prescribed for pain, no use disorder (safety.md §3, NICE NG215): a taper
     # planned with the prescriber; medication for a use disorder the context does not state
     # would be invented clinical content
@@ -651,3 +674,17 @@ def test_prescribed_opioids_and_use_disorder_fire_different_rules(
     ids = {r.id for r in safety.fired_rules("I want to stop", context)}
     assert fires in ids
     assert silent not in ids
+
+
+@pytest.mark.parametrize(
+    ("context", "fires"),
+    [
+        ("pregnant 30 weeks; pre-eclampsia", True),
+        ("28 weeks pregnant, placenta previa", True),
+        ("low back pain; 2 days bed rest", False),
+        ("pregnant 20 weeks, uncomplicated", False),
+    ],
+)
+def test_pregnancy_complication_rule_needs_a_complication(context: str, fires: bool) -> None:
+    ids = {r.id for r in safety.fired_rules("walk 20 minutes a day", context)}
+    assert ("pregnancy_complication_exercise" in ids) is fires
