@@ -146,6 +146,24 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
         r"cold turkey|use alone",
         OPIOID_MUST,
     ),
+    # ---- illicit drugs: the tool never sets an amount or rate of use (safety.md §9)
+    (
+        "I'll only have a few lines at weekends",
+        "cocaine use",
+        r"only have a few|a few lines|lines? \[number\] times",
+        None,
+    ),
+    (
+        "I'll just do a couple of pills at festivals",
+        "MDMA use",
+        r"a couple of pills|\[number\] times",
+        None,
+    ),
+    # ---- eating disorders: a weight target written by the person is not kept
+    ("get my weight under 50 kg", "anorexia nervosa", r"under 50 ?kg|weight (?:under|below)", None),
+    ("Keep my BMI below 17", "AN, restricting", r"BMI (?:below|under)", None),
+    # ---- falls: no ladders or step stools at high fall risk
+    ("climb ladders at work", "vertigo; 2 falls", r"ladders?|step ?stools?", None),
     # ---- concussion: sport and contact only by a graded plan, once cleared
     (
         "play rugby again",
