@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -77,6 +77,10 @@ class Lexicon(_Data):
     functional_purposes: tuple[str, ...]
     #: Words that make a purpose clause functional ("to return home safely").
     functional_purpose_words: frozenset[str] = frozenset()
+    #: Confidence said in words after the goal ("— very confident"), with the value it states.
+    confidence_words: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]] = Field(
+        default_factory=dict
+    )
     #: Context words too general to link a goal by repeating them ("home", "daily", "new").
     generic_context_words: frozenset[str] = frozenset()
     #: Concern domains about inner experience: a goal that is only a feeling belongs here.

@@ -70,14 +70,53 @@ def test_assistance_table(run, goal: str, text: str, level: str) -> None:
         ("I will walk on workdays; I'm 70% confident I can do it", "70% confident", 0.7),
         ("Replace my soda with water on weekdays. Confidence: 7/10", "Confidence: 7/10", 0.7),
         ("Cook at home 4 nights a week. (Confidence level: 8/10)", "Confidence level: 8/10", 0.8),
-        ("Walk for 20 minutes, 3 times per week at 9 am (8/10)", "(8/10)", 0.8),
+        ("Walk for 20 minutes, 3 times per week at 9 am (8/10)", "8/10", 0.8),
         ("Swim once a week, 100% confidence", "100% confidence", 1.0),
+        # the forms people write a rating in (rubric A: "a confidence rating of at least 5/10")
+        ("Cycle to work on Tuesdays for 6 weeks (conf 7)", "conf 7", 0.7),
+        ("Floss every night for a month, conf. 9/10", "conf. 9/10", 0.9),
+        (
+            "Walk the dog daily for 3 weeks - I'd say a 6 out of 10 on confidence",
+            "a 6 out of 10 on confidence",
+            0.6,
+        ),
+        (
+            "Lights out by 11 on weeknights for 2 weeks, confidence low, maybe a 4",
+            "confidence low, maybe a 4",
+            0.4,
+        ),
+        ("Do exposure step 3 twice this week; I'm 50/50 on it", "50/50", 0.5),
+        ("Skip the pub on Friday (honestly 3/10)", "honestly 3/10", 0.3),
+        (
+            "Take my tablets with breakfast every day for 2 weeks — very confident",
+            "very confident",
+            0.9,
+        ),
+        (
+            "Call my sister every Sunday this month, not very confident though",
+            "not very confident",
+            0.3,
+        ),
     ],
 )
 def test_confidence_table(run, goal: str, text: str, value: float) -> None:
     found = run(goal).elements.confidence
     assert [c.text for c in found] == [text]
     assert found[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "I want to be very confident at work by June",  # confidence is the goal itself
+        "Feel more confident speaking in class",
+        "Walk daily for 4 weeks, confidence in walking 3 times a week",
+        "Join the conf call 3 times a week",
+        "Rate my pain 3/10 or lower by Friday",
+    ],
+)
+def test_confidence_is_not_read_from_goal_content(run, goal: str) -> None:
+    assert run(goal).elements.confidence == ()
 
 
 def test_confidence_is_not_an_absolute(run) -> None:
