@@ -19,6 +19,7 @@ from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Elements, GoalAnalysis, NonGoalKind, Provenance
+from smartcheck.nlp import english_vocabulary
 from smartcheck.number_limits import with_number_findings
 from smartcheck.rubric.base import NON_GOAL_FLAGS, RubricInput
 from smartcheck.rubric.non_goal import non_goal_dimensions
@@ -69,7 +70,7 @@ def make_goal_doc(nlp: Language, text: str) -> Doc:
     and the component maps every span of the analysis back onto it.
     """
     register_extensions()
-    norm = normalize(text, _kb_of(nlp))
+    norm = normalize(text, _kb_of(nlp), english_vocabulary(nlp))
     doc = nlp.make_doc(norm.text)
     if norm.changed:
         doc._.smartcheck_original = text
@@ -106,7 +107,10 @@ class SmartCheckComponent:
         context = params.context
         elements = extract_elements(doc, self.res, ref)
         text = doc_text(doc)
-        ctx_doc = self.nlp.make_doc(normalize(context, self.kb).text) if context else None
+        vocabulary = english_vocabulary(self.nlp)
+        ctx_doc = (
+            self.nlp.make_doc(normalize(context, self.kb, vocabulary).text) if context else None
+        )
         inp = RubricInput(
             elements=elements,
             context=read_context(ctx_doc, self.res),
@@ -151,7 +155,7 @@ class SmartCheckComponent:
         original = doc._.smartcheck_original
         if original is None or original == doc_text(doc):
             return None
-        norm = normalize(original, self.kb)
+        norm = normalize(original, self.kb, english_vocabulary(self.nlp))
         if norm.text != doc_text(doc):  # pragma: no cover - normalised with another table
             logger.warning("the Doc text is not the normalised goal; spans keep Doc offsets")
             return None

@@ -10,6 +10,7 @@ from typing import Any
 
 from smartcheck.config import Settings
 from smartcheck.errors import EmptyInputError, InputTooLongError, NotEnglishError, NotTextError
+from smartcheck.shorthand.spelling import is_known
 
 logger = logging.getLogger(__name__)
 
@@ -53,41 +54,13 @@ def _latin_share(text: str) -> float:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_SUFFIXES = (
-    ("ies", "y"),
-    ("ied", "y"),
-    ("ing", ""),
-    ("ing", "e"),
-    ("ed", ""),
-    ("ed", "e"),
-    ("es", ""),
-    ("s", ""),
-    ("ly", ""),
-    ("er", ""),
-    ("est", ""),
-)
-
-
-def _known(word: str, vocabulary: frozenset[str]) -> bool:
-    if word in vocabulary:
-        return True
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            stem = word[: -len(suffix)] + repl
-            if stem in vocabulary or (
-                len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in vocabulary
-            ):
-                return True
-    return False
-
-
 def _english_share(text: str, vocabulary: frozenset[str]) -> float:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
     if not words:
         return 1.0
-    return sum(1 for w in words if w in STOP_WORDS or _known(w, vocabulary)) / len(words)
+    return sum(1 for w in words if w in STOP_WORDS or is_known(w, vocabulary)) / len(words)
 
 
 _TOKEN = re.compile(r"\S+")
@@ -131,7 +104,7 @@ def check_language(text: str, vocabulary: frozenset[str] = frozenset()) -> None:
         return
     from smartcheck.shorthand import normalize
 
-    text = normalize(text).text
+    text = normalize(text, None, vocabulary or None).text  # shorthand and clear typos read
     if _english_share(text, vocabulary) >= 0.6:
         return
     from lingua import Language

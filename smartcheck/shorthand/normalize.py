@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.shorthand.definitions import find_definitions
 from smartcheck.shorthand.rules import RuleSet, rules_for
+from smartcheck.shorthand.spelling import Speller, speller
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s*)$")
 
@@ -116,9 +117,13 @@ def _edits(text: str, rules: RuleSet) -> tuple[list[tuple[int, int, str]], list[
     return sorted(edits), sorted(known)
 
 
-def normalize_with(text: str, rules: RuleSet) -> Normalized:
-    """Normalise ``text`` with compiled ``rules`` (and abbreviations it defines itself)."""
+def normalize_with(text: str, rules: RuleSet, spell: Speller | None = None) -> Normalized:
+    """Normalise ``text`` with compiled ``rules`` (and abbreviations it defines itself);
+    with a ``spell``-checker, clear typos are corrected too."""
     edits, known = _edits(text, rules)
+    if spell is not None:
+        skip = [*known, *((s, e) for s, e, _ in edits)]
+        edits = sorted([*edits, *spell.corrections(text, skip)])
     if not edits:
         return Normalized(original=text, text=text, shorthand=tuple(known))
     pieces: list[str] = []
@@ -139,18 +144,23 @@ def normalize_with(text: str, rules: RuleSet) -> Normalized:
 
 
 @functools.lru_cache(maxsize=512)
-def _cached(text: str, rules: RuleSet) -> Normalized:
-    return normalize_with(text, rules)
+def _cached(text: str, rules: RuleSet, spell: Speller | None) -> Normalized:
+    return normalize_with(text, rules, spell)
 
 
-def normalize(text: str, kb: KnowledgeBase | None = None) -> Normalized:
+def normalize(
+    text: str, kb: KnowledgeBase | None = None, vocabulary: frozenset[str] | None = None
+) -> Normalized:
     """Normalise the clinical shorthand in ``text`` with the knowledge base's table.
 
-    Results are cached for a few hundred texts: a goal is normalised when its Doc
-    is made and again when the component maps its spans back.
+    With ``vocabulary`` (the English words of the pipeline, see
+    :func:`smartcheck.nlp.english_vocabulary`), clear typos are corrected as well
+    (:mod:`smartcheck.shorthand.spelling`). Results are cached for a few hundred
+    texts: a goal is normalised when its Doc is made and again when the component
+    maps its spans back.
     """
     if kb is None:
         from smartcheck.kb.loader import default_kb
 
         kb = default_kb()
-    return _cached(text, rules_for(kb))
+    return _cached(text, rules_for(kb), speller(kb, vocabulary) if vocabulary else None)
