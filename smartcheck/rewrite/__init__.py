@@ -12,7 +12,9 @@ import datetime as dt
 import logging
 import re
 
+from smartcheck.kb.loader import load_rewrite_kb
 from smartcheck.kb.models import SafetyRule
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar, safety
 from smartcheck.rewrite.compare import compare
@@ -20,7 +22,6 @@ from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.engine import RewriteResult, rewrite_analysis
 from smartcheck.rewrite.gas import gas_levels
 from smartcheck.rewrite.intent import QUIT_WORDS, intent_of
-from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.reduction import reduction_suggestion, stop_suggestion
 from smartcheck.rewrite.verify import Analyze, as_analysis, default_analyze, keeps_action, rank
 from smartcheck.rewrite.wording import not_a_goal, voice_of

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from smartcheck.kb.rewrite_models import Intervention, RewriteKB
 from smartcheck.models import Action, GoalAnalysis
-from smartcheck.rewrite.kb import Intervention, RewriteKB
 
 
 def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) -> list[str]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import Finding, GoalAnalysis, Suggestion
 from smartcheck.rewrite.drafts import build_drafts
-from smartcheck.rewrite.kb import RewriteKB
 from smartcheck.rewrite.render import to_suggestion
 from smartcheck.rewrite.slots import Draft
 from smartcheck.rewrite.wording import (

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from smartcheck.kb.loader import load_rewrite_kb
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import Action, Finding, GoalAnalysis
 from smartcheck.rewrite import grammar
-from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 
 _PAST_TENSE = re.compile(
     r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we)\s+"

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 import smartcheck
+from smartcheck.kb.loader import load_exercises
 from smartcheck.rewrite import safety, suggest
-from smartcheck.rewrite.kb import load_exercises
 
 REF = dt.date(2026, 1, 5)
 EXERCISES = load_exercises().exercises
