@@ -36,7 +36,8 @@ from smartcheck import analyze
 from smartcheck.errors import SmartCheckError
 from smartcheck.kb.loader import load_rewrite_kb
 from smartcheck.models import GoalAnalysis
-from smartcheck.rewrite import keeps_action, rewrite, safety
+from smartcheck.orchestrate import rewrite
+from smartcheck.rewrite import keeps_action, safety
 from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.wording import red_flags, voice_of
 

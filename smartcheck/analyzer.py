@@ -89,7 +89,6 @@ def analyze(
     profile: str | None = None,
     settings: Settings | None = None,
     id: str | None = None,
-    suggestions: int = 0,
 ) -> GoalAnalysis:
     """Analyse one goal and return its explained SMART scores.
 
@@ -98,8 +97,8 @@ def analyze(
     ``ConfigError`` for an unknown profile. It raises only ``smartcheck.errors``
     types: an unexpected failure becomes ``AnalysisError``.
     ``profile`` defaults to ``settings.profile`` and the reference date to today,
-    read once here. ``suggestions > 0`` also fills ``GoalAnalysis.suggestions``
-    with that many rewrites.
+    read once here. Rewrites are not made here: ``smartcheck.analyze`` (in
+    ``smartcheck.orchestrate``) adds them when asked with ``suggestions=n``.
     """
     settings = settings or Settings()
     profile = profile or settings.profile  # the argument wins over Settings.profile
@@ -120,13 +119,7 @@ def analyze(
         profile=profile,
         index=None,
     )
-    result = _result(nlp(doc))
-    if suggestions > 0:
-        from smartcheck.rewrite import suggest
-
-        found = suggest(result, context=context, n=suggestions)
-        result = result.model_copy(update={"suggestions": tuple(found)})
-    return result
+    return _result(nlp(doc))
 
 
 def to_goal(item: object, context: str | None = None) -> Goal:

@@ -14,7 +14,7 @@ from smartcheck.cli import MAX_EXERCISES, ExitStatus, int_in_range
 from smartcheck.kb.loader import load_exercises
 from smartcheck.kb.rewrite_models import Exercise
 from smartcheck.models import DIMENSION_LETTERS, DIMENSIONS, GoalAnalysis, RewriteFeedback
-from smartcheck.rewrite import compare, suggest
+from smartcheck.orchestrate import compare, suggest
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

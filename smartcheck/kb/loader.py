@@ -215,10 +215,12 @@ def load_exercises(path: Path | None = None) -> Exercises:
 
 
 def load_concerns(path: Path | None = None) -> ConcernsFile:
-    """Load concerns.yaml (or a clinic's own file at ``path``, in the same format)."""
-    data = _parse_at("concerns.yaml", ConcernsFile, path)
-    _check_concerns(data.concerns, path.name if path is not None else "concerns.yaml")
-    return data
+    """Load concerns.yaml (or a clinic's own file at ``path``, in the same format).
+
+    Its ``related`` ids are checked where the file is used: by ``load_kb`` for
+    the packaged file, by ``clinic_kb`` against the merged concerns.
+    """
+    return _parse_at("concerns.yaml", ConcernsFile, path)
 
 
 #: Templates the rewrite engine chooses by id (not by finding).

@@ -186,7 +186,5 @@ def match_intervention(
 
 
 def main_action(analysis: GoalAnalysis) -> Action | None:
-    """Return the first behaviour of the goal (or its first action)."""
-    actions = analysis.elements.actions
-    ordered = sorted(actions, key=lambda a: (a.role != "main", a.kind != "behavior", a.start))
-    return ordered[0] if ordered else None
+    """Return the goal's main behaviour, as the analysis gives it (``GoalAnalysis.main_action``)."""
+    return analysis.main_action

@@ -8,7 +8,8 @@ import pytest
 
 import smartcheck
 from smartcheck.kb.loader import load_exercises
-from smartcheck.rewrite import safety, suggest
+from smartcheck.orchestrate import suggest
+from smartcheck.rewrite import safety
 
 REF = dt.date(2026, 1, 5)
 EXERCISES = load_exercises().exercises
