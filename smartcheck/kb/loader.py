@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +20,7 @@ from smartcheck.kb.models import (
     ConcernEntry,
     ConcernsFile,
     FindingsFile,
+    FindingSpec,
     KnowledgeBase,
     Lexicon,
     MeasuresFile,
@@ -32,6 +33,7 @@ from smartcheck.kb.models import (
     UnitsFile,
 )
 from smartcheck.kb.rewrite_models import Exercises, Interventions, RewriteKB, Templates
+from smartcheck.models import DIMENSIONS
 
 logger = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -240,13 +242,15 @@ ENGINE_MESSAGES: tuple[str, ...] = (
 )
 
 
-def check_rewrite_references(kb: RewriteKB, findings: Iterable[str]) -> None:
+def check_rewrite_references(kb: RewriteKB, findings: Mapping[str, FindingSpec]) -> None:
     """Cross-check the rewrite files with concerns.yaml and the finding catalogue.
 
     Every concern of interventions.yaml is a concern of concerns.yaml; every
-    template and message the engine names exists; every finding id a template
-    is chosen by is in ``findings`` (or a dotted prefix of one). Raises
-    ``KnowledgeBaseError`` naming the file and the id.
+    template and message the engine names exists; every finding a message
+    returns is in ``findings`` (the catalogue of findings.yaml) with the same
+    dimension and severity, and every finding id a template is chosen by is in
+    it (or a dotted prefix of one). Raises ``KnowledgeBaseError`` naming the
+    file and the id.
     """
     known = {c.id for c in kb.concerns.concerns}
     for concern in kb.interventions.concerns:
@@ -261,7 +265,21 @@ def check_rewrite_references(kb: RewriteKB, findings: Iterable[str]) -> None:
     for key in ENGINE_MESSAGES:
         if key not in kb.templates.messages:
             raise KnowledgeBaseError(f"templates.yaml: the engine needs a message {key!r}")
-    catalogue = set(findings)
+    catalogue = dict(findings)
+    for key, message in kb.templates.messages.items():
+        for dimension in DIMENSIONS if "{dimension}" in message.id else (message.dimension,):
+            fid = message.id.replace("{dimension}", dimension)
+            spec = catalogue.get(fid)
+            if spec is None:
+                raise KnowledgeBaseError(
+                    f"templates.yaml: message {key!r} names finding {fid!r}, "
+                    "which is not in findings.yaml"
+                )
+            if (spec.dimension, spec.severity) != (dimension, message.severity):
+                raise KnowledgeBaseError(
+                    f"templates.yaml: message {key!r} gives finding {fid!r} another "
+                    "dimension or severity than findings.yaml"
+                )
     for template in kb.templates.templates:
         for fid in template.findings:
             if not any(f == fid or f.startswith(fid + ".") for f in catalogue):

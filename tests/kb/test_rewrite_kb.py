@@ -72,6 +72,18 @@ def _missing_message(data: dict[str, Any]) -> None:
     del data["messages"]["plan_of_care"]
 
 
+def _message_unknown_finding(data: dict[str, Any]) -> None:
+    data["messages"]["already_smart"]["id"] = "specific.no_such_message"
+
+
+def _message_other_severity(data: dict[str, Any]) -> None:
+    data["messages"]["gas_no_quantity"]["severity"] = "error"
+
+
+def _gas_finding_removed(data: dict[str, Any]) -> None:
+    del data["findings"]["relevant.gas_needs_smart_goal"]
+
+
 def _related_unknown(data: dict[str, Any]) -> None:
     data["concerns"][0]["related"] = ["no_such_related"]
 
@@ -91,6 +103,22 @@ def _finding_removed(data: dict[str, Any]) -> None:
         ("templates.yaml", _unknown_finding, r"templates.yaml: .*'specific.no_such_finding'"),
         ("templates.yaml", _missing_template, r"templates.yaml: .*'pair_action'"),
         ("templates.yaml", _missing_message, r"templates.yaml: .*'plan_of_care'"),
+        (
+            "templates.yaml",
+            _message_unknown_finding,
+            r"templates.yaml: .*'specific.no_such_message'",
+        ),
+        (
+            "templates.yaml",
+            _message_other_severity,
+            r"templates.yaml: .*'measurable.gas_no_quantity'",
+        ),
+        # a message with a {dimension} slot needs the finding of every dimension
+        (
+            "findings.yaml",
+            _gas_finding_removed,
+            r"templates.yaml: .*'relevant.gas_needs_smart_goal'",
+        ),
         ("concerns.yaml", _related_unknown, r"concerns.yaml: .*'no_such_related'"),
         ("measures.yaml", _measure_unknown, r"measures.yaml: .*'no_such_measure_concern'"),
         # a finding a template is chosen by disappears from the catalogue
