@@ -18,7 +18,6 @@ from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import Finding, GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar, safety
 from smartcheck.rewrite.compare import compare
-from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.engine import RewriteResult, rewrite_analysis
 from smartcheck.rewrite.gas import gas_levels
 from smartcheck.rewrite.intent import QUIT_WORDS, intent_of
@@ -146,7 +145,7 @@ def guard(
     fired = safety.fired_rules(goal, context)
     reported = safety.triggered(goal, context)
     intent = intent_of(goal)
-    voice = voice_of(analysis, main_action(analysis), kb)
+    voice = voice_of(analysis, analysis.main_action, kb)
     kept: list[Suggestion] = []
     dropped = []
     for suggestion in candidates:
