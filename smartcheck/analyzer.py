@@ -1,8 +1,9 @@
-"""Public entry points: analyze one goal, or stream many through ``nlp.pipe``.
+"""Analysis entry points: analyze one goal, or stream many through ``nlp.pipe``.
 
-This module only orchestrates: it validates input, fixes the reference date
-once, hands Docs to the spaCy pipeline (whose ``smartcheck`` component does
-the extraction and scoring) and returns the analyses in input order.
+This module only drives the pipeline: it validates input, fixes the reference
+date once, hands Docs to the spaCy pipeline (whose ``smartcheck`` component
+does the extraction and scoring) and returns the analyses in input order. It
+never imports the rewrite: ``smartcheck.orchestrate`` adds suggestions on top.
 """
 
 from __future__ import annotations
