@@ -31,7 +31,10 @@ def as_analysis(
     if isinstance(goal, GoalAnalysis):
         return goal
     if analyze is None:
-        raise TypeError("pass an analysis, or text with analyze=smartcheck.analyze")
+        raise TypeError(
+            "smartcheck.rewrite works on analyses: pass a GoalAnalysis, or text with "
+            "analyze=smartcheck.analyze (smartcheck.compare/gas_levels/suggest do this)"
+        )
     return analyze(goal, context=context, reference_date=reference_date, profile=profile)
 
 
