@@ -129,3 +129,16 @@ def test_layering_the_public_package_reexports_the_orchestration() -> None:
 
     for name in ("analyze", "suggest", "compare", "gas_levels"):
         assert getattr(smartcheck, name) is getattr(smartcheck.orchestrate, name)
+
+
+KNOWLEDGE = sorted(
+    name for name in MODULES if name.startswith("smartcheck.kb") or name == "smartcheck.models"
+)
+
+
+@pytest.mark.parametrize("name", KNOWLEDGE)
+def test_layering_the_knowledge_base_and_models_sit_below_both(name: str) -> None:
+    """The models and the one loader of the knowledge base serve the analyzer and the rewrite."""
+    reached = _closure(name) | {name}
+    assert not {n for n in reached if _is_rewrite(n)}
+    assert not reached & {"smartcheck.analyzer", "smartcheck.orchestrate", "smartcheck"}
