@@ -232,3 +232,29 @@ def test_rewrite_kb_clinic_concern_without_a_label_reads_its_id(tmp_path: Path) 
     entry = kb.terms("tinnitus")
     assert entry is not None and entry.label == "tinnitus"
     assert "anxiety" in kb.interventions.concerns
+
+
+@pytest.mark.model
+def test_rewrite_kb_clinic_files_drive_a_rewrite(tmp_path: Path) -> None:
+    """The documented use: a clinic's files passed to the rewrite as ``kb=``."""
+    import datetime as dt
+
+    from smartcheck.orchestrate import rewrite
+
+    interventions = tmp_path / "clinic_interventions.yaml"
+    interventions.write_text(CLINIC_INTERVENTIONS, encoding="utf-8")
+    concerns = tmp_path / "clinic_concerns.yaml"
+    concerns.write_text(
+        "version: clinic-1\nconcerns:\n"
+        "  - {id: tinnitus, domain: audiology, problem_terms: [tinnitus, ringing]}\n",
+        encoding="utf-8",
+    )
+    kb = clinic_kb(interventions, concerns)
+    result = rewrite(
+        "I want the ringing to bother me less",
+        context="tinnitus",
+        kb=kb,
+        reference_date=dt.date(2026, 1, 5),
+    )
+    assert any(s.concern == "tinnitus" for s in result.suggestions)
+    assert any("sound generator" in s.text or "relaxation" in s.text for s in result.suggestions)
