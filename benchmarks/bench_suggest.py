@@ -34,10 +34,11 @@ from typing import Any
 
 from smartcheck import analyze
 from smartcheck.errors import SmartCheckError
+from smartcheck.kb.loader import load_rewrite_kb
 from smartcheck.models import GoalAnalysis
-from smartcheck.rewrite import keeps_action, rewrite, safety
+from smartcheck.orchestrate import rewrite
+from smartcheck.rewrite import keeps_action, safety
 from smartcheck.rewrite.concerns import main_action
-from smartcheck.rewrite.kb import load_rewrite_kb
 from smartcheck.rewrite.wording import red_flags, voice_of
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "goals_dev.jsonl"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import smartcheck
-from smartcheck.rewrite.kb import load_exercises
+from smartcheck.kb.loader import load_exercises
 
 REFERENCE_DATE = dt.date(2026, 1, 5)
 TRAINEE_REWRITES = [

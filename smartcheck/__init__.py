@@ -10,9 +10,8 @@ try:
 except _metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
-from smartcheck.analyzer import analyze, analyze_many
+from smartcheck.analyzer import analyze_many
 from smartcheck.audit import Auditor, AuditSummary, GoalSpan, audit, extract_goals
-from smartcheck.boundary import typed_errors as _typed_errors
 from smartcheck.config import Settings
 from smartcheck.errors import (
     AnalysisError,
@@ -56,14 +55,10 @@ from smartcheck.models import (
     Timeframe,
 )
 from smartcheck.nlp import load_nlp
-from smartcheck.rewrite import compare as _compare
-from smartcheck.rewrite import gas_levels as _gas_levels
-from smartcheck.rewrite import suggest as _suggest
 
-# The public rewrite functions raise only smartcheck.errors types, like analyze().
-compare = _typed_errors(_compare)
-gas_levels = _typed_errors(_gas_levels)
-suggest = _typed_errors(_suggest)
+# analyze (with its suggestions=n), suggest, compare and gas_levels need the analyzer
+# and the rewrite: they live in the orchestration layer and raise only smartcheck.errors.
+from smartcheck.orchestrate import analyze, compare, gas_levels, suggest
 
 __all__ = [
     "Action",

@@ -1,8 +1,9 @@
-"""Public entry points: analyze one goal, or stream many through ``nlp.pipe``.
+"""Analysis entry points: analyze one goal, or stream many through ``nlp.pipe``.
 
-This module only orchestrates: it validates input, fixes the reference date
-once, hands Docs to the spaCy pipeline (whose ``smartcheck`` component does
-the extraction and scoring) and returns the analyses in input order.
+This module only drives the pipeline: it validates input, fixes the reference
+date once, hands Docs to the spaCy pipeline (whose ``smartcheck`` component
+does the extraction and scoring) and returns the analyses in input order. It
+never imports the rewrite: ``smartcheck.orchestrate`` adds suggestions on top.
 """
 
 from __future__ import annotations
@@ -89,7 +90,6 @@ def analyze(
     profile: str | None = None,
     settings: Settings | None = None,
     id: str | None = None,
-    suggestions: int = 0,
 ) -> GoalAnalysis:
     """Analyse one goal and return its explained SMART scores.
 
@@ -98,8 +98,8 @@ def analyze(
     ``ConfigError`` for an unknown profile. It raises only ``smartcheck.errors``
     types: an unexpected failure becomes ``AnalysisError``.
     ``profile`` defaults to ``settings.profile`` and the reference date to today,
-    read once here. ``suggestions > 0`` also fills ``GoalAnalysis.suggestions``
-    with that many rewrites.
+    read once here. Rewrites are not made here: ``smartcheck.analyze`` (in
+    ``smartcheck.orchestrate``) adds them when asked with ``suggestions=n``.
     """
     settings = settings or Settings()
     profile = profile or settings.profile  # the argument wins over Settings.profile
@@ -120,13 +120,7 @@ def analyze(
         profile=profile,
         index=None,
     )
-    result = _result(nlp(doc))
-    if suggestions > 0:
-        from smartcheck.rewrite import suggest
-
-        found = suggest(result, context=context, n=suggestions)
-        result = result.model_copy(update={"suggestions": tuple(found)})
-    return result
+    return _result(nlp(doc))
 
 
 def to_goal(item: object, context: str | None = None) -> Goal:

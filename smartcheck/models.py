@@ -7,6 +7,7 @@ index the original goal text (``text[start:end] == element.text``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -263,6 +264,10 @@ NonGoalKind = Literal[
 ]
 
 
+#: Achievable finding ids that say a goal is too vague to judge, not that it is unrealistic.
+_NOT_A_RED_FLAG = re.compile(r"vague|not_demonstrated|too_vague|no_dose|unbounded")
+
+
 class GoalAnalysis(_Frozen):
     """The full, explainable analysis of one goal."""
 
@@ -291,6 +296,36 @@ class GoalAnalysis(_Frozen):
     def met(self) -> dict[Dimension, bool]:
         """Map each dimension to whether it was demonstrated."""
         return {d: s.met for d, s in self.dimensions.items()}
+
+    @property
+    def main_action(self) -> Action | None:
+        """Return the goal's main behaviour, the action a rewrite keeps.
+
+        A main action that is a behaviour comes first, then any main action,
+        then the first behaviour and the first action, in text order.
+        """
+        ordered = sorted(
+            self.elements.actions, key=lambda a: (a.role != "main", a.kind != "behavior", a.start)
+        )
+        return ordered[0] if ordered else None
+
+    def red_flags(self, *, stacking: bool = True) -> list[tuple[int, int]]:
+        """Return the spans of the Achievable red flags, in text order.
+
+        A red flag is an Achievable finding with a span (an absolute, an
+        implausible amount, a conflict with the context...) or an Achievable
+        flag element; a finding that only says the goal is too vague to judge
+        is not one. ``stacking=False`` leaves out the too-many-behaviours flag.
+        """
+        spans = [
+            (f.span.start, f.span.end)
+            for f in self.dimensions.achievable.findings
+            if f.span is not None
+            and not _NOT_A_RED_FLAG.search(f.id)
+            and (stacking or "too_many" not in f.id)
+        ]
+        spans += [(f.start, f.end) for f in self.elements.flags if f.dimension == "achievable"]
+        return sorted(set(spans))
 
 
 class AnalysisFailure(_Frozen):

@@ -243,7 +243,7 @@ def suggestion_for(analysis: GoalAnalysis | None) -> str | None:
         return None
     if analysis.suggestions:
         return analysis.suggestions[0].text
-    from smartcheck.rewrite import suggest
+    from smartcheck.orchestrate import suggest
 
     try:
         found = suggest(

@@ -54,7 +54,7 @@ def with_first_suggestion(analysis: GoalAnalysis) -> GoalAnalysis:
     """Attach the best rewrite to a goal that is not SMART (not-goals get none)."""
     if not analysis.is_goal or analysis.label == "SMART" or analysis.suggestions:
         return analysis
-    from smartcheck.rewrite import suggest
+    from smartcheck.orchestrate import suggest
 
     try:
         found = suggest(

@@ -11,9 +11,10 @@ import random
 import sys
 
 from smartcheck.cli import MAX_EXERCISES, ExitStatus, int_in_range
+from smartcheck.kb.loader import load_exercises
+from smartcheck.kb.rewrite_models import Exercise
 from smartcheck.models import DIMENSION_LETTERS, DIMENSIONS, GoalAnalysis, RewriteFeedback
-from smartcheck.rewrite import compare, suggest
-from smartcheck.rewrite.kb import Exercise, load_exercises
+from smartcheck.orchestrate import compare, suggest
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

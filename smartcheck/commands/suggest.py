@@ -8,7 +8,7 @@ import sys
 
 from smartcheck.cli import MAX_SUGGESTIONS, ExitStatus, int_in_range, iso_date
 from smartcheck.models import DIMENSION_LETTERS
-from smartcheck.rewrite import gas_levels, rewrite
+from smartcheck.orchestrate import gas_levels, rewrite
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -22,6 +22,7 @@ from smartcheck.kb.models import NonGoalsFile
 from smartcheck.models import Flag
 
 _FORMULA = re.compile(r"^\s*[=+@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)")
+_WORD = re.compile(r"[^\W\d_]{2}")
 _SPREADSHEET_ERROR = re.compile(r"^#[A-Z/0-9]+[!?]?$")
 _INTENT = {"will", "'ll", "shall", "going", "want", "wants", "plan", "plans", "would", "'d"}
 _MODAL_TAGS = {"MD"}
@@ -84,9 +85,14 @@ def _token(tok: Token, category: str) -> Flag:
 
 
 def is_junk(text: str, words: NonGoalsFile) -> bool:
-    """Tell whether a row holds no goal wording: no letters, a formula, or a placeholder."""
+    """Tell whether a row holds no goal wording: no word, a formula, or a placeholder.
+
+    Rubric, "Goals and non-goals": a row with no goal wording at all is not a
+    goal. A row with no two letters in a row ("5 x 3", "a b", "!!!") has no word
+    to read.
+    """
     stripped = text.strip()
-    if not any(ch.isalpha() for ch in stripped):
+    if not _WORD.search(stripped):
         return True
     if _SPREADSHEET_ERROR.match(stripped):
         return True

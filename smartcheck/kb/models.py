@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -18,6 +18,8 @@ class ConcernEntry(_Data):
     """A therapeutic concern and the words that name it."""
 
     id: str
+    #: How reports name the concern; a clinic's own concerns file may leave it out
+    #: (it is then the id with spaces).
     label: str
     domain: str
     problem_terms: tuple[str, ...]
@@ -28,6 +30,13 @@ class ConcernEntry(_Data):
     context_terms: tuple[str, ...] = ()
     #: Verbs that name this concern when they have no object ("drink less" = alcohol).
     bare_verbs: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_label(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("label") and isinstance(data.get("id"), str):
+            return {**data, "label": data["id"].replace("_", " ")}
+        return data
 
     def mention(self, start: int, end: int, text: str, source: ConcernSource) -> Concern:
         """Return the ``Concern`` element for a span of the goal that names this concern."""

@@ -1,66 +1,61 @@
-"""Rewrite suggestions, training feedback and Goal Attainment Scaling.
+"""Rewrite suggestions, training feedback and Goal Attainment Scaling, on analyses.
 
-``suggest`` proposes SMART rewrites of a goal, ``compare`` gives a trainee
-feedback on their own rewrite and ``gas_levels`` writes the five GAS levels
-of a SMART goal. The engine works on models; goal text is analysed through
-``smartcheck.analyze`` only.
+The rewrite is a pure function of a ``GoalAnalysis`` and the knowledge base:
+``draft`` proposes candidates, ``rank`` orders them by their re-analyses and
+``finish`` applies the safety rules; ``compare`` gives a trainee feedback on
+their own rewrite and ``gas_levels`` writes the five GAS levels of a SMART
+goal. This package never imports the analyzer: ``smartcheck.orchestrate``
+analyses the text, calls these functions and re-analyses the candidates.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
+from dataclasses import dataclass
 
 from smartcheck.kb.models import SafetyRule
-from smartcheck.models import GoalAnalysis, Suggestion
+from smartcheck.kb.rewrite_models import RewriteKB
+from smartcheck.models import Finding, GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar, safety
 from smartcheck.rewrite.compare import compare
-from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.engine import RewriteResult, rewrite_analysis
 from smartcheck.rewrite.gas import gas_levels
 from smartcheck.rewrite.intent import QUIT_WORDS, intent_of
-from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.reduction import reduction_suggestion, stop_suggestion
-from smartcheck.rewrite.verify import Analyze, as_analysis, default_analyze, keeps_action, rank
-from smartcheck.rewrite.wording import not_a_goal, voice_of
+from smartcheck.rewrite.verify import keeps_action, rank
+from smartcheck.rewrite.wording import voice_of
 
 logger = logging.getLogger(__name__)
 
 
-def rewrite(
-    goal: str | GoalAnalysis,
-    *,
-    context: str | None = None,
-    n: int = 3,
-    reference_date: dt.date | None = None,
-    verify: bool = True,
-    analyze: Analyze | None = None,
-    kb: RewriteKB | None = None,
-) -> RewriteResult:
-    """Return up to ``n`` suggestions for ``goal``, or findings explaining why there are none.
+@dataclass(frozen=True)
+class Drafted:
+    """The candidate rewrites of one analysed goal, before the re-analysis ranks them.
 
-    ``verify`` re-analyses the candidates and ranks them; ``kb`` replaces the
-    packaged knowledge base (see ``smartcheck.rewrite.kb.clinic_kb``). Every
-    suggestion passes the clinical safety rules of ``data/safety.yaml``.
+    ``done`` means there is nothing to rank: ``findings`` say why (not a goal,
+    already SMART and safe, no candidate). ``intent`` holds the reduction and
+    the stop in the person's own verb, which are never ranked below second.
     """
-    if isinstance(goal, str):
-        finding = not_a_goal(goal)
-        if finding is not None:
-            return RewriteResult(findings=(finding,))
-    analysis = as_analysis(goal, context, reference_date, analyze)
+
+    candidates: tuple[Suggestion, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    intent: tuple[Suggestion, ...] = ()
+    done: bool = False
+
+
+def draft(analysis: GoalAnalysis, *, context: str | None, n: int, kb: RewriteKB) -> Drafted:
+    """Return the candidate rewrites of ``analysis`` in engine order (a pure function).
+
+    ``context`` is the goal's context (the analysis's own when None).
+    """
     ctx = context if context is not None else analysis.context
-    kb = kb or load_rewrite_kb()
     result = rewrite_analysis(analysis, context=ctx, kb=kb)
-    if not analysis.is_goal or not re.search(r"[A-Za-z]{2}", analysis.text):
-        # a progress note, plan of care, symptom, heading or junk row ("!!!")
-        kind = analysis.non_goal or "junk"
-        key = kind if kind in kb.templates.messages else "past_tense"
-        return RewriteResult(findings=(kb.finding(key),))
+    if not analysis.is_goal:
+        return Drafted(findings=result.findings, done=True)
     if not result.suggestions and not _unsafe_goal(analysis, ctx):
-        return RewriteResult(findings=result.findings)
+        return Drafted(findings=result.findings, done=True)
     if n <= 0:
-        return RewriteResult(findings=result.findings)
+        return Drafted(findings=result.findings, done=True)
     ordered = list(result.suggestions)
     timeframe = next((s.slots["timeframe"] for s in ordered if "timeframe" in s.slots), None)
     reduced = reduction_suggestion(analysis, kb, timeframe=timeframe)
@@ -72,17 +67,35 @@ def rewrite(
     stop = stop_suggestion(analysis, kb, timeframe=timeframe, purpose=purpose)
     if stop is not None:  # "never drink again": a stop in the person's own verb
         ordered.insert(min(1, len(ordered)), stop)
-    if verify and ordered:
-        ordered = rank(analysis, tuple(ordered), context=ctx, analyze=analyze or default_analyze())
-    ordered = _own_words_second(ordered)
-    for own in (reduced, stop):  # the person's intent in their own verb: never below second
-        at = next((i for i, s in enumerate(ordered) if own is not None and s.text == own.text), 0)
+    intent = tuple(s for s in (reduced, stop) if s is not None)
+    return Drafted(candidates=tuple(ordered), findings=result.findings, intent=intent)
+
+
+def finish(
+    analysis: GoalAnalysis,
+    ranked: list[Suggestion],
+    drafted: Drafted,
+    *,
+    context: str | None,
+    n: int,
+    kb: RewriteKB,
+) -> RewriteResult:
+    """Order the ranked candidates, apply the safety rules and keep ``n`` (a pure function).
+
+    The person's own wording comes second when the best rewrite replaced it,
+    their reduction or stop never below second; then ``guard`` applies the
+    clinical safety rules.
+    """
+    ctx = context if context is not None else analysis.context
+    ordered = _own_words_second(ranked)
+    for own in drafted.intent:  # the person's intent in their own verb: never below second
+        at = next((i for i, s in enumerate(ordered) if s.text == own.text), 0)
         if at > 1:
             ordered.insert(1, ordered.pop(at))
     safe = guard(analysis, ordered, context=ctx, kb=kb)
     if not safe.suggestions:
-        return RewriteResult(findings=(*result.findings, *safe.findings))
-    kept = tuple(f for f in result.findings if f.id != "specific.already_smart")
+        return RewriteResult(findings=(*drafted.findings, *safe.findings))
+    kept = tuple(f for f in drafted.findings if f.id != "specific.already_smart")
     return RewriteResult(suggestions=safe.suggestions[:n], findings=(*kept, *safe.findings))
 
 
@@ -132,7 +145,7 @@ def guard(
     fired = safety.fired_rules(goal, context)
     reported = safety.triggered(goal, context)
     intent = intent_of(goal)
-    voice = voice_of(analysis, main_action(analysis), kb)
+    voice = voice_of(analysis, analysis.main_action, kb)
     kept: list[Suggestion] = []
     dropped = []
     for suggestion in candidates:
@@ -179,20 +192,14 @@ def _own_words_second(ordered: list[Suggestion]) -> list[Suggestion]:
     return [ordered[0], own, *rest]
 
 
-def suggest(
-    goal_or_analysis: str | GoalAnalysis,
-    *,
-    context: str | None = None,
-    n: int = 3,
-    reference_date: dt.date | None = None,
-) -> list[Suggestion]:
-    """Propose up to ``n`` SMART rewrites of a goal, best first.
-
-    A goal that is not a goal (a question, a past-tense note, an empty line)
-    gets no suggestion; ``rewrite`` returns the finding that says why.
-    """
-    result = rewrite(goal_or_analysis, context=context, n=n, reference_date=reference_date)
-    return list(result.suggestions)
-
-
-__all__ = ["RewriteResult", "compare", "gas_levels", "keeps_action", "rewrite", "suggest"]
+__all__ = [
+    "Drafted",
+    "RewriteResult",
+    "compare",
+    "draft",
+    "finish",
+    "gas_levels",
+    "guard",
+    "keeps_action",
+    "rank",
+]

@@ -7,10 +7,11 @@ import logging
 from typing import Literal
 
 from smartcheck.errors import EmptyInputError
+from smartcheck.kb.loader import load_rewrite_kb
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import DIMENSIONS, Dimension, GoalAnalysis, RewriteFeedback
 from smartcheck.rewrite import safety
 from smartcheck.rewrite.concerns import find_concerns, goal_concerns
-from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis, keeps_action
 
 logger = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from smartcheck.kb.rewrite_models import Intervention, RewriteKB
 from smartcheck.models import Action, GoalAnalysis
-from smartcheck.rewrite.kb import Intervention, RewriteKB
 
 
 def find_concerns(text: str | None, kb: RewriteKB, *, activities: bool = False) -> list[str]:
@@ -186,7 +186,5 @@ def match_intervention(
 
 
 def main_action(analysis: GoalAnalysis) -> Action | None:
-    """Return the first behaviour of the goal (or its first action)."""
-    actions = analysis.elements.actions
-    ordered = sorted(actions, key=lambda a: (a.role != "main", a.kind != "behavior", a.start))
-    return ordered[0] if ordered else None
+    """Return the goal's main behaviour, as the analysis gives it (``GoalAnalysis.main_action``)."""
+    return analysis.main_action

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from smartcheck.kb.rewrite_models import Intervention, RewriteKB, Template
 from smartcheck.models import Action, Element, GoalAnalysis
 from smartcheck.rewrite.concerns import (
     goal_concerns,
@@ -19,7 +20,6 @@ from smartcheck.rewrite.concerns import (
     primary_concerns,
 )
 from smartcheck.rewrite.intent import intent_of
-from smartcheck.rewrite.kb import Intervention, RewriteKB, Template
 from smartcheck.rewrite.render import choose_template
 from smartcheck.rewrite.slots import (
     Draft,

@@ -12,14 +12,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import Finding, GoalAnalysis, Suggestion
 from smartcheck.rewrite.drafts import build_drafts
-from smartcheck.rewrite.kb import RewriteKB
 from smartcheck.rewrite.render import to_suggestion
 from smartcheck.rewrite.slots import Draft
-from smartcheck.rewrite.wording import (
-    not_a_goal,
-)
+from smartcheck.rewrite.wording import not_a_goal
 
 __all__ = ["Draft", "RewriteResult", "build_drafts", "rewrite_analysis", "to_suggestion"]
 
@@ -38,13 +36,9 @@ def rewrite_analysis(
     analysis: GoalAnalysis, *, context: str | None, kb: RewriteKB
 ) -> RewriteResult:
     """Return every candidate rewrite of an analysed goal, in preference order."""
-    finding = not_a_goal(analysis.text, kb)
-    if finding is None and not analysis.is_goal:  # a plan-of-care line, a heading, junk…
-        finding = next(
-            (f for f in analysis.findings if f.id.startswith("specific.not_a_goal")), None
-        )
-    if finding is not None or not analysis.is_goal:
-        return RewriteResult(findings=(finding,) if finding is not None else ())
+    finding = not_a_goal(analysis, kb)
+    if finding is not None:  # a question, a note, a plan-of-care line, a heading, junk…
+        return RewriteResult(findings=(finding,))
     if analysis.label == "SMART":
         return RewriteResult(findings=(kb.finding("already_smart"),))
     drafts = build_drafts(analysis, context if context is not None else analysis.context, kb)

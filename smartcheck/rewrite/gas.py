@@ -12,6 +12,8 @@ import datetime as dt
 import logging
 import re
 
+from smartcheck.kb.loader import load_rewrite_kb
+from smartcheck.kb.rewrite_models import AssistanceStep
 from smartcheck.models import (
     DIMENSIONS,
     Assistance,
@@ -24,7 +26,6 @@ from smartcheck.models import (
 )
 from smartcheck.rewrite import grammar, safety
 from smartcheck.rewrite.intent import intent_of
-from smartcheck.rewrite.kb import AssistanceStep, load_rewrite_kb
 from smartcheck.rewrite.verify import Analyze, as_analysis
 
 logger = logging.getLogger(__name__)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar
 from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.intent import intent_of
-from smartcheck.rewrite.kb import RewriteKB
 from smartcheck.rewrite.wording import fill_pronouns, voice_of
 
 _MARKER = re.compile(

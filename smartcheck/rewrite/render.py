@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import re
 
+from smartcheck.kb.rewrite_models import RewriteKB, Template
 from smartcheck.models import Dimension, GoalAnalysis, Suggestion
 from smartcheck.rewrite import grammar
-from smartcheck.rewrite.kb import RewriteKB, Template
 from smartcheck.rewrite.slots import SLOT_ORDER, Draft, settled
 
 logger = logging.getLogger(__name__)

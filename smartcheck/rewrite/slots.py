@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from smartcheck.kb.rewrite_models import ConcernInterventions, Intervention, RewriteKB
 from smartcheck.models import Dimension, Element, GoalAnalysis
 from smartcheck.rewrite.intent import intent_of
-from smartcheck.rewrite.kb import ConcernEntry, Intervention, RewriteKB
 from smartcheck.rewrite.wording import (
     fill_pronouns,
     red_flags,
@@ -75,7 +75,7 @@ def fill_missing(
     draft: Draft,
     *,
     dose: Intervention | None,
-    entry: ConcernEntry | None,
+    entry: ConcernInterventions | None,
     role: str,
     kb: RewriteKB,
     claim: bool = True,

@@ -1,26 +1,13 @@
-"""The person's wording: voice, not-a-goal check, red flags and clean-up rules."""
+"""The person's wording: voice, clean-up rules, and the analysis's not-a-goal finding."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import Action, Finding, GoalAnalysis
 from smartcheck.rewrite import grammar
-from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
-
-_PAST_TENSE = re.compile(
-    r"^\s*(?:(?:the\s+)?(?:client|pt|patient|student|resident)|i|he|she|they|we)\s+"
-    r"(?:\w+ed|was|were|did|had|went|took|made|ate|slept|wrote|ran|got|came|felt|said|"
-    r"tolerated|completed|reported)\b",
-    re.IGNORECASE,
-)
-
-
-_FUTURE = re.compile(r"\b(?:will|'ll|going to|want|plan|goal|would like|need)\b", re.IGNORECASE)
-
-
-_VAGUE_FINDING = re.compile(r"vague|not_demonstrated|too_vague|no_dose|unbounded")
 
 
 @dataclass(frozen=True)
@@ -33,17 +20,16 @@ class Voice:
     rest: str = ""
 
 
-def not_a_goal(text: str, kb: RewriteKB | None = None) -> Finding | None:
-    """Return a finding when ``text`` is a question, a progress note or empty."""
-    kb = kb or load_rewrite_kb()
-    stripped = text.strip()
-    if not stripped:
-        return kb.finding("empty")
-    if stripped.endswith("?"):
-        return kb.finding("question")
-    if _PAST_TENSE.match(stripped) and not _FUTURE.search(stripped):
-        return kb.finding("past_tense")
-    return None
+def not_a_goal(analysis: GoalAnalysis, kb: RewriteKB) -> Finding | None:
+    """Return the finding that says why the analysed text gets no rewrite, if it is not a goal.
+
+    The analyzer decides (``is_goal``, ``non_goal``: a question, a progress
+    note, a symptom report, a plan of care, a heading or a junk row); the
+    message comes from templates.yaml.
+    """
+    if analysis.is_goal:
+        return None
+    return kb.finding(analysis.non_goal or "junk")
 
 
 def voice_of(analysis: GoalAnalysis, action: Action | None, kb: RewriteKB) -> Voice:
@@ -95,20 +81,8 @@ def fill_pronouns(text: str, role: str) -> str:
 
 
 def red_flags(analysis: GoalAnalysis, *, stacking: bool = True) -> list[tuple[int, int]]:
-    """Return spans of Achievable red flags (not the too-vague-to-judge finding).
-
-    ``stacking=False`` leaves out the too-many-behaviours flag, which the engine
-    handles by keeping only the first behaviour.
-    """
-    spans = [
-        (f.span.start, f.span.end)
-        for f in analysis.dimensions.achievable.findings
-        if f.span is not None
-        and not _VAGUE_FINDING.search(f.id)
-        and (stacking or "too_many" not in f.id)
-    ]
-    spans += [(f.start, f.end) for f in analysis.elements.flags if f.dimension == "achievable"]
-    return sorted(set(spans))
+    """Return the spans of the analysis's Achievable red flags (``GoalAnalysis.red_flags``)."""
+    return analysis.red_flags(stacking=stacking)
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -20,8 +20,8 @@ from smartcheck.server.service import AnalysisService
 logger = logging.getLogger(__name__)
 
 #: Where a ``suggest(goal_or_analysis, *, context, n, reference_date)`` function may live:
-#: the public API first, then the rewrite package that implements it.
-_SUGGEST_MODULES = ("smartcheck", "smartcheck.suggest", "smartcheck.rewrite")
+#: the public API first, then the orchestration module that implements it.
+_SUGGEST_MODULES = ("smartcheck", "smartcheck.orchestrate")
 
 
 class SuggestFunction(Protocol):

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from smartcheck.kb.loader import load_rewrite_kb
+from smartcheck.kb.rewrite_models import RewriteKB
 from smartcheck.models import (
     DIMENSIONS,
     Action,
@@ -20,7 +22,6 @@ from smartcheck.models import (
     GoalAnalysis,
     Provenance,
 )
-from smartcheck.rewrite.kb import RewriteKB, load_rewrite_kb
 
 REF = dt.date(2026, 1, 5)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smartcheck.rewrite import rewrite
+from smartcheck.orchestrate import rewrite
 
 
 @pytest.mark.model

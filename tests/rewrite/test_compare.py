@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smartcheck.models import Concern
-from smartcheck.rewrite import compare
+from smartcheck.orchestrate import compare
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import re
 import pytest
 
 import smartcheck
+from smartcheck.kb.loader import load_exercises
 from smartcheck.rewrite import grammar
-from smartcheck.rewrite.kb import load_exercises
 
 pytestmark = pytest.mark.model
 

@@ -149,6 +149,7 @@ def test_engine_keeps_goal_timeframe_when_replacing(make, at, kb):
 
 def test_engine_not_a_goal_in_analysis(make, kb):
     analysis = make("Did you walk today?", verb="walk")
+    analysis = analysis.model_copy(update={"is_goal": False, "non_goal": "question"})
     result = rewrite_analysis(analysis, context=None, kb=kb)
     assert result.suggestions == ()
     assert result.findings[0].id == "specific.not_a_goal"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smartcheck.models import Assistance, Duration, Frequency, Measure, Quantity, Timeframe
-from smartcheck.rewrite import gas_levels
+from smartcheck.orchestrate import gas_levels
 
 
 def _smart(make, at, text, **elements):

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smartcheck.models import Frequency, Measure, Timeframe
-from smartcheck.rewrite import gas_levels, safety
+from smartcheck.orchestrate import gas_levels
+from smartcheck.rewrite import safety
 
 INSTRUMENTS = ["GAD-7", "PHQ-9", "PCL-5", "ODI", "6MWT", "K10", "AUDIT-C"]
 

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from smartcheck.errors import KnowledgeBaseError
-from smartcheck.rewrite.kb import (
+from smartcheck.kb.loader import (
     load_exercises,
     load_interventions,
     load_templates,
@@ -125,8 +125,8 @@ def test_kb_messages_build_findings(kb, key, values, fid):
 
 
 def test_kb_clinic_kb_adds_a_concern(tmp_path, make, at):
+    from smartcheck.kb.loader import clinic_kb
     from smartcheck.rewrite.engine import rewrite_analysis
-    from smartcheck.rewrite.kb import clinic_kb
 
     interventions = tmp_path / "interventions.yaml"
     interventions.write_text(
@@ -174,9 +174,10 @@ def test_rewrite_kb_cross_checks_finding_and_template_ids(kb):
     import pytest
 
     from smartcheck.errors import KnowledgeBaseError
-    from smartcheck.rewrite.kb import RewriteKB, Template, Templates, check_references
+    from smartcheck.kb.loader import check_rewrite_references, default_kb
+    from smartcheck.kb.rewrite_models import RewriteKB, Template, Templates
 
-    check_references(kb)
+    check_rewrite_references(kb, default_kb().findings)
     stray = Template(id="x", findings=("specific.no_such",), text="{actor}")
     bad = (*kb.templates.templates, stray)
     broken = RewriteKB(
@@ -185,4 +186,4 @@ def test_rewrite_kb_cross_checks_finding_and_template_ids(kb):
         concerns=kb.concerns,
     )
     with pytest.raises(KnowledgeBaseError, match="unknown finding"):
-        check_references(broken)
+        check_rewrite_references(broken, default_kb().findings)

@@ -12,7 +12,8 @@ import pytest
 
 import smartcheck
 from smartcheck.models import Concern, Timeframe
-from smartcheck.rewrite import keeps_action, rewrite
+from smartcheck.orchestrate import rewrite
+from smartcheck.rewrite import keeps_action
 from smartcheck.rewrite.engine import rewrite_analysis
 from smartcheck.rewrite.wording import red_flags
 

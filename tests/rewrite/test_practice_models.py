@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 import smartcheck
-from smartcheck.rewrite import safety, suggest
-from smartcheck.rewrite.kb import load_exercises
+from smartcheck.kb.loader import load_exercises
+from smartcheck.orchestrate import suggest
+from smartcheck.rewrite import safety
 
 REF = dt.date(2026, 1, 5)
 EXERCISES = load_exercises().exercises

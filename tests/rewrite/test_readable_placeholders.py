@@ -14,7 +14,7 @@ import re
 import pytest
 
 import smartcheck
-from smartcheck.rewrite import rewrite
+from smartcheck.orchestrate import rewrite
 
 pytestmark = pytest.mark.model
 

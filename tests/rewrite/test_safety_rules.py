@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import smartcheck
 from smartcheck.kb.loader import default_kb, default_safety
-from smartcheck.rewrite import compare, rewrite, safety
+from smartcheck.orchestrate import compare, rewrite
+from smartcheck.rewrite import safety
 from smartcheck.rewrite.intent import intent_of, sets_minimum
 
 REF = dt.date(2026, 1, 5)

@@ -63,6 +63,10 @@ NON_GOALS: list[tuple[str, str]] = [
     ("—", "junk"),
     ("N/A", "junk"),
     ("#REF!", "junk"),
+    # no two letters in a row: no word to read (the rewrite used to catch these itself)
+    ("5 x 3", "junk"),
+    ("a b", "junk"),
+    ("I: 5/10", "junk"),
 ]
 
 
