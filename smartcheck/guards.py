@@ -104,7 +104,8 @@ def check_language(text: str, vocabulary: frozenset[str] = frozenset()) -> None:
         return
     from smartcheck.shorthand import normalize
 
-    text = normalize(text, None, vocabulary or None).text  # shorthand and clear typos read
+    # Shorthand only: correcting "typos" would turn another language into English words.
+    text = normalize(text).text
     if _english_share(text, vocabulary) >= 0.6:
         return
     from lingua import Language
