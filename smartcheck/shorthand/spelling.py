@@ -6,14 +6,16 @@ is corrected only when all of this holds:
 
 - it is not an English word: not in the pipeline's lemmatizer tables, even after
   stripping a common suffix, and not a stop word;
-- it is not shorthand (the abbreviation table has already had its turn), not in
-  capitals, and not a capitalised word inside a sentence (a name);
+- it is not shorthand (the abbreviation table has already had its turn) and has
+  no capital (shorthand, a name, a brand);
 - a word of the knowledge base's own vocabulary (its lexicons, concern terms,
   measures, units and the stop words) is one edit away, and no other word is as
   likely: a doubled or undoubled letter ("wil", "allways", "weeek") is the most
   common slip, then two letters swapped ("greif"), then a letter dropped or
   added, then a letter changed; two readings of the same kind ("bak": back,
-  bake, bank) leave the word as written.
+  bake, bank) leave the word as written. The first letter never changes, a letter
+  typed in excess counts only when doubled, a changed letter only in a long word,
+  and a three-letter word only by a doubled letter (see ``_plausible``).
 
 Anything else is left as written: the tool reads "wil" as "will", never a drug
 name or a surname as something else. Corrections are ordinary normalisation
@@ -45,17 +47,23 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 _TOKEN = re.compile(r"(?<![\w'’/@#.-])[A-Za-z]{3,}(?![\w'’/@-]|\.\w)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]\s*|^\W*)$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+#: Suffixes that make a new word rather than inflect one: their stem must be longer
+#: before it counts ("dialy" is not "dia" + "ly"; "toes" is "toe" + "s").
+_DERIVING = frozenset({"ly", "er", "est"})
+
+
 def is_known(word: str, vocabulary: frozenset[str], min_stem: int = 2) -> bool:
-    """Tell whether a lowercase word is in ``vocabulary``, as written or by a stem of at
-    least ``min_stem`` letters once a common suffix is stripped."""
+    """Tell whether a lowercase word is in ``vocabulary``, as written or by its stem once
+    a common suffix is stripped (a stem of ``min_stem`` letters or more after a
+    deriving suffix such as "-ly", of two or more after an inflection)."""
     if word in vocabulary:
         return True
     for suffix, repl in SUFFIXES:
-        if word.endswith(suffix) and len(word) >= len(suffix) + min_stem:
+        least = min_stem if suffix in _DERIVING else 2
+        if word.endswith(suffix) and len(word) >= len(suffix) + least:
             stem = word[: -len(suffix)] + repl
             if stem in vocabulary or (
                 len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in vocabulary
@@ -89,11 +97,26 @@ def _kind(word: str, fixed: str) -> int:
     return 1 if len(diff) == 2 else 3
 
 
+def _plausible(word: str, fixed: str, kind: int) -> bool:
+    """Keep the slips people make, not the ones that turn one real word into another:
+    the first letter stays; a letter typed in excess counts only when doubled
+    ("prehab" is not "rehab", "simpler" not "simple"); a changed letter only in a word
+    of six letters or more ("pulm" is not "pull"); a three-letter word only by a
+    doubled letter ("wil", but not "uni" for "unit")."""
+    if fixed[0] != word[0]:
+        return False
+    if len(word) == 3:
+        return kind == 0
+    if kind == 2 and len(word) > len(fixed):
+        return False
+    return kind != 3 or len(word) >= 6
+
+
 def _best(word: str, found: set[str]) -> str | None:
     """Return the one most likely reading of a typo, or ``None`` when two tie."""
-    if not found:
+    ranked = sorted((k, f) for f in found if _plausible(word, f, k := _kind(word, f)))
+    if not ranked:
         return None
-    ranked = sorted((_kind(word, f), f) for f in found)
     if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None
     return ranked[0][1]
@@ -127,6 +150,7 @@ def targets(kb: KnowledgeBase) -> frozenset[str]:
 
     sources: list[Any] = [
         kb.lexicon.model_dump(),
+        kb.patterns.model_dump(),  # words the time and rate patterns read ("recert", "eval")
         [c.model_dump() for c in kb.concerns],
         [m.model_dump() for m in kb.measures],
         [a.model_dump() for a in kb.assistance],
@@ -156,17 +180,19 @@ def corrections(
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
         word = raw.lower()
-        if raw.isupper() or any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        if raw[0].isupper() and not _SENTENCE_START.search(text[: m.start()]):
-            continue  # a name inside a sentence
-        # A stem of four letters or more: "dialy" is not "dia" + "ly".
-        if word in STOP_WORDS or word in known or is_known(word, vocabulary, min_stem=4):
+        if raw[0].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue  # capitals: shorthand, a name, a brand
+        if (
+            word in STOP_WORDS
+            or word in known
+            or is_known(word, vocabulary, min_stem=4)
+            or is_known(word, known, min_stem=4)  # "toes": the plural of a KB word
+        ):
             continue
         fixed = _best(word, _edits(word) & known)
         if fixed is None:
             continue
-        out.append((m.start(), m.end(), fixed.capitalize() if raw[0].isupper() else fixed))
+        out.append((m.start(), m.end(), fixed))
     return out
 
 

@@ -36,6 +36,7 @@ def vocabulary(nlp: Language) -> frozenset[str]:
         # a letter dropped
         ("Use pursed-lip breathing durng stairs", "durng", "during"),
         ("Use coping skils when anxious", "skils", "skills"),
+        ("Walk evry day for 2 weeks", "evry", "every"),  # not "very": the first letter stays
     ],
 )
 def test_a_clear_typo_is_read_as_the_word_meant(
@@ -59,6 +60,12 @@ def test_a_clear_typo_is_read_as_the_word_meant(
         "I will wear my TEDs and use the commode",  # capitals are shorthand
         "I will journal about vaping urges",  # English words
         "Reduce stres at work",  # already a knowledge-base spelling
+        "Ava will read 3 books by May",  # a name opening the sentence
+        "Go back to uni in September",  # three letters, not a doubled one: not "unit"
+        "Finish prehab before the op",  # a letter more that is not doubled: not "rehab"
+        "Make my routine simpler this month",  # a real word the tables lack
+        "See the pulm team monthly",  # a changed letter in a short word: not "pull"
+        "Touch my toes 10 times",  # the plural of a knowledge-base word
     ],
 )
 def test_no_correction_without_one_clear_reading(
