@@ -155,3 +155,19 @@ def test_red_flags_stage_is_read_from_the_context(
 def test_red_flags_distance_caps_tell_an_event_from_a_daily_dose(goal: str, flagged: bool) -> None:
     _, ids = _a(goal)
     assert ("achievable.implausible_magnitude" in ids) is flagged
+
+
+@pytest.mark.parametrize(
+    ("goal", "context", "flagged"),
+    [
+        ("Finish the whole exposure ladder, top step included, this week", "emetophobia", True),
+        ("Reach the top of my hierarchy by Friday", "spider phobia; starting exposure", True),
+        ("Do the top step of my ladder tomorrow", "OCD; ERP week 1", True),
+        # weeks away, or one step at a time: no red flag (domain.md §5, 2-3 exposures a week)
+        ("Finish the whole exposure ladder within 10 weeks", "emetophobia", False),
+        ("Do step 2 of my exposure ladder 3 times this week", "emetophobia", False),
+    ],
+)
+def test_red_flags_top_of_a_hierarchy_at_once(goal: str, context: str, flagged: bool) -> None:
+    _, ids = _a(goal, context)
+    assert ("achievable.implausible_magnitude" in ids) == flagged
