@@ -40,7 +40,7 @@ def _content_verb(verb: Token, lex: Lexicon) -> Token:
             if inner is not None:
                 verb = inner
                 continue
-        paired = _pseudo_coordinated(verb)
+        paired = _pseudo_coordinated(verb) or _gone_activity(verb)
         if paired is not None:  # before any complement: "try and walk to work"
             verb = paired
             continue
@@ -51,6 +51,16 @@ def _content_verb(verb: Token, lex: Lexicon) -> Token:
             continue
         break
     return verb
+
+
+def _gone_activity(verb: Token) -> Token | None:
+    """Return the activity of "go swimming" / "go walking" (the parser may tag it a noun)."""
+    if verb.lemma_.lower() != "go" or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.head != verb or not nxt.is_alpha or not nxt.lower_.endswith("ing") or len(nxt) < 6:
+        return None
+    return nxt if nxt.dep_ in {"dobj", "xcomp", "advcl", "oprd"} else None
 
 
 def _wished_state(comp: Token, lex: Lexicon) -> bool:
@@ -506,12 +516,14 @@ def find_actions(state: ExtractionState) -> list[Action]:
                 end_tok = c.doc[c.right_edge.i] if c.dep_ == "acomp" else c
         span: Span = doc[verb.i : end_tok.i + 1]
         negated = any(c.dep_ == "neg" for c in verb.children)
+        # a gerund the parser tagged as a noun still names its verb ("Go swimming")
+        gerund = verb.pos_ not in _VERB_POS and verb.lower_.endswith("ing")
         out.append(
             Action(
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
-                lemma=verb.lemma_.lower(),
+                lemma=_verb_lemma(verb) if gerund else verb.lemma_.lower(),
                 object=_object_text(obj),
                 kind=kind,
                 issue=issue,

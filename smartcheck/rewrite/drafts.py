@@ -41,6 +41,11 @@ from smartcheck.rewrite.wording import (
 
 logger = logging.getLogger(__name__)
 
+#: Slots of the person's own dose that a pair keeps when the knowledge base filled them.
+_OWN_DOSE = ("criterion", "duration", "frequency")
+#: At most this many behaviours of the person's own are paired (plus one: under four).
+_MAX_PAIRED = 2
+
 
 def _insert_point(analysis: GoalAnalysis, after: int) -> int:
     """Return where additions go: before a kept purpose or confidence, else at the end."""
@@ -226,29 +231,35 @@ def pair_drafts(
 ) -> list[Draft]:
     """Keep an off-context behaviour and add one action of the context's concern.
 
-    The added action brings its own dose, timeframe and purpose, so the purpose
-    is claimed for the knowledge-base action, not for the person's own. Only a
-    single concrete behaviour that already has a number or a timeframe of its
-    own and no Achievable red flag is paired (a one-off task such as "repaint
-    the bathroom by Friday" need not be counted), so a pair never has more
-    than two behaviours and the person's part is never left open.
+    The added action brings its own dose and purpose, so the purpose is claimed
+    for the knowledge-base action, not for the person's own. Only a concrete
+    goal of one or two behaviours (a routine such as "pack my bag and lay out my
+    clothes") with a number or a timeframe of its own, or a dose the knowledge
+    base gives its own action ("keep a sleep diary" -> "every morning"), and no
+    Achievable red flag is paired, so a pair has at most three behaviours (the
+    rubric's red flag is four) and the person's part is never left open. A goal
+    has one timeframe (issue 11 §4): the person's, when they gave one, else the
+    concern's.
     """
     action = main_action(analysis)
     entry = kb.entry(concerns[0] if concerns else None)
     met = settled(analysis)
     behaviours = [a for a in analysis.elements.actions if a.kind == "behavior"]
+    dosed = any(kept.sources.get(s) == "knowledge_base" for s in _OWN_DOSE)
     if (
         entry is None
         or not off_context(analysis, action, concerns, kb)
         or not met["specific"]
-        or not (met["measurable"] or met["time_bound"])
+        or not (met["measurable"] or met["time_bound"] or dosed)
         or red_flags(analysis)
-        or len(behaviours) > 1
+        or len(behaviours) > _MAX_PAIRED
     ):
         return []
     template = next(t for t in kb.templates.templates if t.id == "pair_action")
     voice = voice_of(analysis, action, kb)
-    own = " ".join(x for x in (kept.parts.get("goal", ""), kept.parts.get("tail", "")) if x)
+    added = [kept.parts[s] for s in _OWN_DOSE if kept.sources.get(s) == "knowledge_base"]
+    own = " ".join(x for x in (kept.parts.get("goal", ""), *added, kept.parts.get("tail", "")) if x)
+    timed = kept.sources.get("timeframe") == "goal"
     drafts = []
     for item in entry.actions:
         draft = Draft(template=template.id, concern=concerns[0], keeps_action=True)
@@ -259,7 +270,8 @@ def pair_drafts(
             if source == "goal" and slot != "action":
                 draft.slots[slot], draft.sources[slot] = kept.slots[slot], source
         fill_item(draft, item, voice.role)
-        draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
+        if not timed:
+            draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
         draft.fill("purpose", fill_pronouns(entry.purpose, voice.role), "knowledge_base")
         drafts.append(draft)
     return drafts
