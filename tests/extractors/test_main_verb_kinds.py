@@ -35,6 +35,10 @@ pytestmark = pytest.mark.model
         # an activity noun that sets the time of the act
         ("Pt to wean from O2 during amb", "wean", "behavior"),
         ("Pt to use pursed-lip breathing during ambulation", "use", "behavior"),
+        # "go" + an activity: the activity, however the parser tags it
+        ("Go swimming when I can", "swim", "behavior"),
+        ("I will go running 3x a week", "run", "behavior"),
+        ("Go shopping with my sister on Saturdays", "shop", "behavior"),
         # "use X when Y" keeps "use"
         ("I will use box breathing when I feel panicky", "use", "behavior"),
         # wished states of a thing and had or gotten states
