@@ -183,6 +183,11 @@ def match_score(action: Action, item: Intervention) -> int:
     return score + len(_words(action.object) & keywords)
 
 
+def named_in(text: str, item: Intervention) -> int:
+    """Count the keywords of a knowledge-base action that the goal's words name ("inhaler")."""
+    return len(_words(text) & {k.lower() for k in item.keywords})
+
+
 def match_intervention(
     action: Action | None, concerns: Sequence[str], kb: RewriteKB
 ) -> Intervention | None:

@@ -7,6 +7,7 @@ in ``slots.py`` and the wording of a draft in ``render.py``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from smartcheck.models import Action, Element, GoalAnalysis
@@ -16,6 +17,7 @@ from smartcheck.rewrite.concerns import (
     main_action,
     match_intervention,
     match_score,
+    named_in,
     primary_concerns,
 )
 from smartcheck.rewrite.intent import intent_of
@@ -178,11 +180,13 @@ def keep_draft(
         bare=len(body.split()) <= 2,
     )
     prefix = apply_removals(voice.prefix, kb, body=False).lstrip(" ,")  # "Eventually I'd like"
+    label, rest, body = _heading(analysis, action, voice.rest, body)
+    prefix = f"{prefix}{label}"
     draft.fill("prefix", prefix[:1].upper() + prefix[1:] if prefix.strip() else "", "goal")
     draft.fill("actor", voice.actor, "goal")
     if not voice.prefix and voice.actor == "I" and not analysis.elements.actors:
         body = body[:1].lower() + body[1:]  # "Take atorvastatin" -> "I will take atorvastatin"
-    draft.fill("goal", " ".join(x for x in (voice.rest, body) if x), "goal")
+    draft.fill("goal", " ".join(x for x in (rest, body) if x), "goal")
     draft.fill("action", text[action.start : action.end], "goal")
     draft.fill("tail", tail, "goal")
     if graded is not None and graded.frequency:  # "stop ... completely": a graded step
@@ -191,6 +195,26 @@ def keep_draft(
     entry = None if off else kb.entry(concern)  # never claim a link it lacks
     fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb, claim=named)
     return draft
+
+
+def _heading(analysis: GoalAnalysis, action: Action, rest: str, body: str) -> tuple[str, str, str]:
+    """Keep a shorthand heading as a label before the actor: ``(label, rest, body)``.
+
+    Clinicians head a goal with its area and a colon ("Fluency: use easy onset
+    ...", "Artic: final consonants ..."). The heading stays as a label, so the
+    concern it names stays (rubric R), and the sentence after "will" starts
+    with a verb: the one after the colon, or the verb the heading noun names
+    ("Artic: I will articulate final consonants ...").
+    """
+    if rest.rstrip().endswith(":"):  # "Fluency: use easy onset"
+        return f"{rest.strip()} ", "", body
+    heading = analysis.text[action.start : action.end]
+    after = analysis.text[action.end :]
+    if not re.match(r"\s*:", after) or " " in heading.strip() or not body.startswith(heading):
+        return "", rest, body
+    if heading.lower() == action.lemma.lower():
+        return "", rest, body
+    return f"{heading}: ", rest, f"{action.lemma} {body[len(heading) :].lstrip(' :')}"
 
 
 def _graded_dose(
@@ -387,8 +411,12 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     for cid in chosen:
         entry = kb.entry(cid)
         items: list[Intervention | None] = list(entry.actions) if entry else [None]
-        if action is not None:
-            items.sort(key=lambda i: -match_score(action, i) if i else 0)
+        if action is not None:  # the closest action first, then the one the goal's words name
+            # a behaviour's own object words break ties ("never miss a dose of my inhaler")
+            words = analysis.text if action.kind == "behavior" else ""
+            items.sort(
+                key=lambda i: (-match_score(action, i), -named_in(words, i)) if i else (0, 0)
+            )
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
     pairs = pair_drafts(analysis, kept, concerns, kb) if kept and named else []
     for draft in [*pairs, *replaced, *([kept] if kept else [])]:
