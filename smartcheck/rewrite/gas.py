@@ -53,8 +53,12 @@ _NUMBER = re.compile(
 )
 #: "4 of 5 trials", "8/10 opportunities": the scaled count never exceeds its denominator.
 _RATIO = re.compile(r"^\s*(?:of|out\s+of|/)\s*(\d+)", re.IGNORECASE)
-#: "from 10 to 5": the target (the second number) is scaled, the baseline is kept.
-_FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?\s+to\s+(?:below\s+|under\s+|fewer\s+than\s+)?", re.I)
+#: "from 10 to 5": the target (the second number) is scaled, the baseline is kept. The
+#: first number may carry a percent sign or a unit ("from 60% to 80%", "from 10 cigs to 4").
+_FROM_TO = re.compile(
+    r"\bfrom\s+\d+(?:\.\d+)?(?:\s*%|\s+[a-z]+)?\s+to\s+(?:below\s+|under\s+|fewer\s+than\s+)?",
+    re.IGNORECASE,
+)
 #: "down from 10", "(currently 10)", "; baseline: 12 drinks a week": where the person starts.
 _BASELINE = re.compile(
     r"(?P<lead>\s*[,;(]\s*|\s+)?\b(?:(?:down|up)\s+from|currently(?:\s+at)?|"

@@ -46,6 +46,20 @@ def test_minus_two_is_the_baseline(goal: str, baseline: int, target: int) -> Non
     assert scale.levels[2].text.rstrip(".") == goal.rstrip(".")
 
 
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Pt will name pictures with accuracy from 60% to 80% by 6/1/2026 to improve word finding",
+        "Pt will name pictures from 60% to 80% accuracy within 8 weeks to improve word finding",
+    ],
+)
+def test_a_percent_baseline_is_never_scaled(goal: str) -> None:
+    scale = gas_levels(goal, context="aphasia after stroke", reference_date="2026-01-05")
+    assert [level.value for level in scale.levels] == ["60", "70", "80", "85", "90"]
+    assert all("from 60% to" in level.text for level in scale.levels[1:])
+    assert "60%" in scale.levels[0].text and "80" not in scale.levels[0].text
+
+
 def test_instrument_name_stays_in_the_baseline_level() -> None:
     scale = gas_levels(
         "Client will reduce GAD-7 score from 15 to below 10 within 8 weeks",
