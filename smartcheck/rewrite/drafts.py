@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from smartcheck.models import Action, Element, GoalAnalysis
+from smartcheck.models import Action, Duration, Element, Frequency, GoalAnalysis
 from smartcheck.rewrite.concerns import (
     goal_concerns,
     is_named,
@@ -98,6 +98,47 @@ def _scale_down(
     return out, bool(edits)
 
 
+def _smaller_dose(
+    analysis: GoalAnalysis, span: tuple[int, int], dose: Intervention | None, body: str
+) -> tuple[str, bool] | None:
+    """Scale the person's own dose down to the starting dose when they are not confident.
+
+    Rubric A: a confidence below 7/10 means the step is too big ("Walk the dog 30
+    min every morning, confidence 4/10"). The behaviour, its objects and period stay
+    and the amount, length and frequency take the knowledge base's starting dose
+    ("walk the dog 15 minutes on five days a week"). None when there is nothing to
+    scale or the starting dose is no smaller: a concern's first step then replaces it.
+    """
+    els = analysis.elements
+    doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies]
+    inside = [e for e in doses if span[0] <= e.start and e.end <= span[1] and e.text in body]
+    if not inside:
+        return None
+    for element in inside:
+        new = _scaled(element, dose)
+        if new is None or not _smaller(element, dose):
+            return None
+        body = body.replace(element.text, new, 1)
+    return body, True
+
+
+#: Periods of a frequency as a share of a week.
+_PER_WEEK = {"day": 7.0, "week": 1.0, "month": 7 / 30}
+
+
+def _smaller(element: Element, dose: Intervention | None) -> bool:
+    """Tell whether the starting dose is smaller than the person's own amount."""
+    if dose is None:
+        return False
+    if isinstance(element, Frequency) and dose.frequency is not None:
+        mine = element.times * _PER_WEEK.get(element.per, 1.0)
+        start = dose.frequency.times * _PER_WEEK.get(dose.frequency.per, 1.0)
+        return start < mine
+    if isinstance(element, Duration) and dose.duration is not None:
+        return dose.duration.seconds < element.seconds
+    return False
+
+
 def _removed(flagged: str, kb: RewriteKB) -> bool:
     """Tell whether the clean-up takes a flagged opening word out whole ("Eventually")."""
     return not drops_action(flagged, kb) and not apply_removals(flagged, kb, body=False).strip(" ,")
@@ -140,6 +181,7 @@ def keep_draft(
         return None  # "sleep better", "exercise more": a concrete action replaces it
     if any(a.role == "other" for a in analysis.elements.actors if a.end <= action.start):
         return None
+    unsure = any(f.id == "achievable.low_confidence" for f in analysis.findings)
     text = analysis.text
     voice = voice_of(analysis, action, kb)
     point = _stack_point(analysis, action, _insert_point(analysis, action.end))
@@ -158,6 +200,8 @@ def keep_draft(
     if red_flags(analysis) and dose is None and kb.entry(concern):
         dose = kb.entry(concern).actions[0]  # type: ignore[union-attr]
     scaled = _scale_down(analysis, (action.start, point), dose, kb)
+    if scaled is not None and unsure and concerns:
+        scaled = _smaller_dose(analysis, (action.start, point), dose, scaled[0])
     if scaled is None:
         return None
     body = apply_removals(scaled[0], kb, body=True)
@@ -170,6 +214,11 @@ def keep_draft(
     tail_flags = [f for f in red_flags(analysis) if f[0] >= _tail_start(analysis, point)]
     if tail_flags and any(text[f[0] : f[1]].lower() in tail.lower() for f in tail_flags):
         tail = ""  # a purpose with cure language is replaced, not repeated
+    start = _tail_start(analysis, point)
+    confident = any(not text[start : c.start].strip(" ,;(") for c in analysis.elements.confidence)
+    if tail.strip() and confident:
+        tail = tail.strip()  # "…, I'd say 80% confident" -> "(80% confident)"
+        tail = tail if tail.startswith(("(", ",")) or tail.endswith(")") else f"({tail})"
     draft = Draft(
         template=template.id,
         concern=concern,
@@ -184,7 +233,7 @@ def keep_draft(
     prefix = f"{prefix}{label}"
     draft.fill("prefix", prefix[:1].upper() + prefix[1:] if prefix.strip() else "", "goal")
     draft.fill("actor", voice.actor, "goal")
-    if not voice.prefix and voice.actor == "I" and not analysis.elements.actors:
+    if not voice.prefix and voice.actor == "I" and not _actor_before(analysis, action):
         body = body[:1].lower() + body[1:]  # "Take atorvastatin" -> "I will take atorvastatin"
     draft.fill("goal", " ".join(x for x in (rest, body) if x), "goal")
     draft.fill("action", text[action.start : action.end], "goal")
@@ -195,6 +244,11 @@ def keep_draft(
     entry = None if off else kb.entry(concern)  # never claim a link it lacks
     fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb, claim=named)
     return draft
+
+
+def _actor_before(analysis: GoalAnalysis, action: Action) -> bool:
+    """Tell whether an actor stands before the action ("I'd say" after it does not count)."""
+    return any(a.end <= action.start for a in analysis.elements.actors)
 
 
 def _heading(analysis: GoalAnalysis, action: Action, rest: str, body: str) -> tuple[str, str, str]:

@@ -58,3 +58,27 @@ def test_the_device_the_goal_names_leads_among_equal_actions() -> None:
     )[0]
     assert "inhaler" in first.text
     assert "never" not in first.text and "[" not in first.text
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Swim twice a week for 6 weeks, I'd say 80% confident",
+        "Go to the gym 4x/wk for 3 months, I'd say 40% confident",
+        "Walk to the shop 3 times a week for 4 weeks, I think I can do it",
+    ],
+)
+def test_a_comment_after_the_goal_is_not_kept_as_words(goal: str) -> None:
+    for suggestion in smartcheck.suggest(goal, reference_date=REF):
+        assert "I'd say" not in suggestion.text and "I think" not in suggestion.text
+        assert " will Go " not in suggestion.text and " will Swim " not in suggestion.text
+
+
+def test_low_confidence_keeps_the_behaviour_with_a_smaller_dose() -> None:
+    # rubric A: confidence below 7/10 means the step is too big; the person's walk with
+    # their neighbour stays, at the knowledge base's starting dose (issue 11 §4: people stay)
+    goal = "Walk with my neighbour 45 minutes every evening for 6 weeks, confidence 3/10"
+    first = smartcheck.suggest(goal, context="overweight; inactive", reference_date=REF)[0]
+    assert "walk with my neighbour" in first.text
+    assert "45 minutes" not in first.text and "every evening" not in first.text
+    assert "3/10" not in first.text and "for 6 weeks" in first.text
