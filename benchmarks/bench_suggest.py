@@ -10,6 +10,15 @@ suggestion is analysed with the goal's context and reference date. Reports:
              that is off-context, such as cleaning the garage for social
              anxiety, keeps its behaviour and is paired with one action of
              the context's concern)
+  A lost verb is reported apart as *replaced for safety* (and left out of
+  the kept-verb share) only when keeping it is not allowed: the person's own
+  goal breaks a clinical safety rule of data/safety.yaml, the first
+  suggestion is a safety rule's own safe goal (a safety plan for "not hurt
+  myself"), or the goal carries an Achievable red flag (rubric A: a red flag
+  is never repeated; stacked behaviours, an absolute such as "never miss a
+  single dose", another person's behaviour, a crash weight loss). Every other
+  loss counts as a loss; ``-v`` prints each replaced goal with its reason so
+  the split can be checked by hand.
 - red flags: first suggestions that carry an Achievable red flag (target 0)
 - subject:   share of first suggestions that keep the goal's subject ("Pt will",
              "Client will", "Sam will"; "I will" for a first-person goal)
@@ -42,6 +51,10 @@ from smartcheck.rewrite.concerns import main_action
 from smartcheck.rewrite.wording import red_flags, voice_of
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "goals_dev.jsonl"
+#: Specific findings that say the main action is no behaviour of the person's.
+NOT_BEHAVIOUR = frozenset({"specific.vague_verb", "specific.state_not_behavior"})
+#: Achievable flags the clean-up removes without dropping the behaviour ("Try and ...").
+SOFT_FLAGS = frozenset({"achievable.hedged"})
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -53,9 +66,12 @@ def load(path: Path) -> list[dict[str, Any]]:
 def has_behaviour(analysis: GoalAnalysis) -> bool:
     """Tell whether the goal names the person's own behaviour verb.
 
-    Not a behaviour: a state, a vague verb ("work on", "manage"; flagged by
+    Not a behaviour: a state (also when the analyzer's Specific finding
+    ``specific.state_not_behavior`` says so: "be able to use public transport"
+    names an ability), a vague verb ("work on", "manage"; flagged by
     ``specific.vague_verb``) and a verb whose actor is someone else ("my
-    partner will stop ..."), which a rewrite must change.
+    partner will stop ..."), which a rewrite must change. An umbrella
+    activity ("use coping skills") still counts: its verb can be kept.
     """
     action = main_action(analysis)
     if action is None or action.kind != "behavior" or action.issue == "vague_verb":
@@ -63,9 +79,33 @@ def has_behaviour(analysis: GoalAnalysis) -> bool:
     if any(a.role == "other" and a.end <= action.start for a in analysis.elements.actors):
         return False
     return not any(
-        f.id == "specific.vague_verb" and f.span and f.span.start <= action.start < f.span.end
+        f.id in NOT_BEHAVIOUR and f.span and f.span.start <= action.start < f.span.end
         for f in analysis.findings
     )
+
+
+def replaced_for_safety(
+    original: GoalAnalysis, first_template: str | None, context: str | None
+) -> str | None:
+    """Say why keeping the goal's verb is not allowed, or None when it is.
+
+    ``safety_rule``: the person's goal itself breaks a rule, or the first
+    suggestion is a rule's own safe goal; ``red_flag``: the goal carries an
+    Achievable red flag, which a rewrite must never repeat.
+    """
+    if (first_template or "").startswith("safety."):
+        return "safety_rule"
+    goal = original.text
+    if safety.violations(goal, goal=goal, context=context, check_route=False):
+        return "safety_rule"
+    soft = [
+        (f.span.start, f.span.end)
+        for f in original.dimensions.achievable.findings
+        if f.id in SOFT_FLAGS and f.span is not None
+    ]
+    if [flag for flag in red_flags(original) if flag not in soft]:
+        return "red_flag"
+    return None
 
 
 def keeps_subject(original: GoalAnalysis, text: str) -> bool:
@@ -79,7 +119,7 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
     counts = {"goals": 0, "not_a_goal": 0, "no_suggestion": 0, "smart": 0}
     counts |= {"with_verb": 0, "kept_verb": 0, "red_flag": 0}
     counts |= {"with_verb_on_context": 0, "kept_verb_on_context": 0}
-    counts |= {"kept_subject": 0, "unsafe": 0, "suggestions": 0}
+    counts |= {"kept_subject": 0, "unsafe": 0, "suggestions": 0, "replaced_for_safety": 0}
     failures: list[dict[str, Any]] = []
     for row in rows:
         if all(row["labels"].values()):
@@ -115,14 +155,21 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
         counts["smart"] += smart
         subject = keeps_subject(original, text)
         counts["kept_subject"] += subject
-        kept = True
+        kept, counted, reason = True, False, None
         if has_behaviour(original):
-            counts["with_verb"] += 1
             kept = keeps_action(original, after)
-            counts["kept_verb"] += kept
-            if original.met["relevant"] or not row.get("context"):
-                counts["with_verb_on_context"] += 1
-                counts["kept_verb_on_context"] += kept
+            if not kept:
+                template = result.suggestions[0].template
+                reason = replaced_for_safety(original, template, row.get("context"))
+            if reason is not None:  # keeping the verb would keep the problem
+                counts["replaced_for_safety"] += 1
+            else:
+                counts["with_verb"] += 1
+                counts["kept_verb"] += kept
+                if original.met["relevant"] or not row.get("context"):
+                    counted = True
+                    counts["with_verb_on_context"] += 1
+                    counts["kept_verb_on_context"] += kept
         flagged = bool(red_flags(after))
         counts["red_flag"] += flagged
         if not smart or not kept or flagged or not subject:
@@ -132,6 +179,8 @@ def measure(rows: list[dict[str, Any]], *, verbose: bool) -> dict[str, Any]:
                     "id": row["id"],
                     "missing": missing,
                     "kept_verb": kept,
+                    "counted": counted,
+                    "replaced_for_safety": reason,
                     "kept_subject": subject,
                     "red_flag": flagged,
                     "text": row["text"],
@@ -183,6 +232,7 @@ def main() -> int:
             f"kept subject:              {summary['kept_subject']}/{summary['goals']}"
             f" = {summary['kept_subject_rate']:.1%}"
         )
+        print(f"replaced for safety:       {summary['replaced_for_safety']} (not counted above)")
         print(f"with an Achievable flag:   {summary['red_flag']}")
         print(f"unsafe suggestions:        {summary['unsafe']}/{summary['suggestions']}")
         print(f"time:                      {summary['seconds']} s")

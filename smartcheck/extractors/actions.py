@@ -19,6 +19,10 @@ from smartcheck.kb.models import Lexicon
 from smartcheck.models import Action, Concern
 
 _VERB_POS = {"VERB", "AUX"}
+#: "Try and vape less" means "try to vape less": the verb after "and" is the action.
+_PSEUDO_COORDINATION = {"try"}
+#: Verbs of a comment on the goal ("…, I'd say 40% confident"), not the goal's act.
+_COMMENT_VERBS = {"say", "think", "guess", "reckon", "rate"}
 
 
 def _content_verb(verb: Token, lex: Lexicon) -> Token:
@@ -36,13 +40,50 @@ def _content_verb(verb: Token, lex: Lexicon) -> Token:
             if inner is not None:
                 verb = inner
                 continue
+        paired = _pseudo_coordinated(verb) or _gone_activity(verb)
+        if paired is not None:  # before any complement: "try and walk to work"
+            verb = paired
+            continue
         if comp is not None and verb.lemma_.lower() in lex.chain_verbs:
-            if verb.lemma_.lower() in {"stop", "quit"}:
+            if verb.lemma_.lower() in {"stop", "quit"} or _wished_state(comp, lex):
                 break
             verb = comp
             continue
         break
     return verb
+
+
+def _gone_activity(verb: Token) -> Token | None:
+    """Return the activity of "go swimming" / "go walking" (the parser may tag it a noun)."""
+    if verb.lemma_.lower() != "go" or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.head != verb or not nxt.is_alpha or not nxt.lower_.endswith("ing") or len(nxt) < 6:
+        return None
+    return nxt if nxt.dep_ in {"dobj", "xcomp", "advcl", "oprd"} else None
+
+
+def _wished_state(comp: Token, lex: Lexicon) -> bool:
+    """Tell whether a complement wishes a state of a thing ("want the thoughts to stop").
+
+    Rubric S: "thoughts stopping" is a state, not the person's behaviour; the
+    wish ("want") stays the main verb and reads as a state.
+    """
+    return any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.state_nouns
+        for c in comp.children
+    )
+
+
+def _pseudo_coordinated(verb: Token) -> Token | None:
+    """Return X of "try and X" (the action), or None for a real coordination."""
+    if verb.lemma_.lower() not in _PSEUDO_COORDINATION or verb.i + 2 >= len(verb.doc):
+        return None
+    after = verb.doc[verb.i + 1]
+    nxt = verb.doc[verb.i + 2]
+    if after.lower_ != "and" or nxt not in verb.conjuncts or not nxt.is_alpha:
+        return None
+    return nxt
 
 
 def _known_verb(word: str, lex: Lexicon) -> bool:
@@ -103,13 +144,15 @@ def _sentence_root(
     body: frozenset[str] = frozenset(),
 ) -> Token | None:
     """Pick the verb a goal sentence commits to, repairing common tagger slips."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if _leading_imperative(first, sent, lex):
+        return first
     modal = next(
         (t for t in sent if t.tag_ == "MD" and t.lower_ in {"will", "'ll", "shall", "'d", "would"}),
         None,
     )
     if modal is not None and modal.head.pos_ in _VERB_POS and modal.head is not modal:
         return modal.head
-    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     mis_tagged = (
         first is not None and first.pos_ not in _VERB_POS and _known_verb(first.lower_, lex)
     )
@@ -136,7 +179,8 @@ def _sentence_root(
     if noun is not None:
         # A verbless goal: a real verb still wins, a tagger slip ("to wheelchair") does not.
         known = [t for t in cands if _known_verb(t.lemma_.lower(), lex)]
-        return known[0] if known else noun
+        setting = _setting_of(noun, cands)
+        return known[0] if known else setting or noun
     if cands:
         return cands[0]
     return next(
@@ -147,6 +191,34 @@ def _sentence_root(
         ),
         None,
     )
+
+
+def _leading_imperative(first: Token | None, sent: Span, lex: Lexicon) -> bool:
+    """Tell whether an opening imperative is the goal and what follows a comment on it.
+
+    "Go to the gym 4x/wk, I'd say 40% confident" and "Finish the ladder, top
+    step included, this week": the parser hangs the imperative under the later
+    clause (a comment verb or an absolute participle), but the goal is the
+    imperative (rubric S: the behaviour the person commits to).
+    """
+    if first is None or first.tag_ != "VB" or first.dep_ != "advcl":
+        return False
+    head = first.head
+    if head != sent.root or not any(t.text == "," for t in sent.doc[first.i : head.i]):
+        return False
+    return head.lemma_.lower() in _COMMENT_VERBS or head.tag_ == "VBN"
+
+
+def _setting_of(noun: Token, cands: list[Token]) -> Token | None:
+    """Return the verb whose setting an activity noun names ("wean from O2 during amb").
+
+    An activity noun after "during", "while", "after" or "before" is when the act
+    happens, not the act: the verb that governs it is the action.
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"during", "while", "after", "before", "with"}:
+        return None
+    return prep.head if prep.head in cands else None
 
 
 def _verb_lemma(tok: Token) -> str:
@@ -292,6 +364,8 @@ def classify(
         return "behavior", None
     if lemma in {"maintain", "keep"} and obj is not None and obj_lemma in lex.state_nouns:
         return "state", None  # "maintain sobriety"
+    if lemma in {"have", "get", "bring"} and obj is not None and obj_lemma in lex.state_nouns:
+        return "state", None  # "have less pain", "get my anxiety under control"
     if lemma in lex.state_verbs:
         return "state", None
     if lemma == "get" and (
@@ -442,12 +516,14 @@ def find_actions(state: ExtractionState) -> list[Action]:
                 end_tok = c.doc[c.right_edge.i] if c.dep_ == "acomp" else c
         span: Span = doc[verb.i : end_tok.i + 1]
         negated = any(c.dep_ == "neg" for c in verb.children)
+        # a gerund the parser tagged as a noun still names its verb ("Go swimming")
+        gerund = verb.pos_ not in _VERB_POS and verb.lower_.endswith("ing")
         out.append(
             Action(
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
-                lemma=verb.lemma_.lower(),
+                lemma=_verb_lemma(verb) if gerund else verb.lemma_.lower(),
                 object=_object_text(obj),
                 kind=kind,
                 issue=issue,

@@ -343,6 +343,8 @@ class PlausibilityFile(_Data):
     support_terms: tuple[str, ...] = ()
     #: Words that mark a graded step ("start with", "step 4 of the ladder").
     graded_terms: tuple[str, ...] = ()
+    #: The top of a graded hierarchy reached at once: a red flag when due within ``min_days``.
+    rushed_steps: StrenuousEvents = StrenuousEvents(terms=(), min_days=0)
 
 
 class Rate(_Data):

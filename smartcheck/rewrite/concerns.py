@@ -78,9 +78,23 @@ def primary_concerns(analysis: GoalAnalysis, context: str | None, kb: RewriteKB)
         by_action = _by_action_fit(analysis, _concerns_from_action(analysis, kb), kb)
         return list(dict.fromkeys([*(c for c in in_goal if c in named), *by_action, *in_goal]))
     related = {r for c in in_context for r in getattr(kb.terms(c), "related", ())}
-    fitting = [c for c in in_goal if c in in_context] + [c for c in in_goal if c in related]
+    fitting = [c for c in in_goal if c in in_context] + [
+        c for c in in_goal if c in related and _stated_or_done(analysis, c, kb)
+    ]
     others = in_goal if analysis.met["relevant"] else []
     return list(dict.fromkeys([*fitting, *in_context, *others]))
+
+
+def _stated_or_done(analysis: GoalAnalysis, concern: str, kb: RewriteKB) -> bool:
+    """Tell whether the goal names a concern, or its own action is one of the concern's.
+
+    A concern guessed from a stray activity word ("reach" in "to reach 90° knee
+    flexion") is no reason to leave the context's concern (issue 11 §3: never the
+    concern of a stray word); "walk" in a walking goal is.
+    """
+    named = {c.concern for c in analysis.elements.concerns if c.source != "activity"}
+    named |= {p.concern for p in analysis.elements.purposes if p.concern}
+    return concern in named or match_intervention(main_action(analysis), [concern], kb) is not None
 
 
 def is_named(
@@ -167,6 +181,11 @@ def match_score(action: Action, item: Intervention) -> int:
     keywords = {k.lower() for k in item.keywords}
     score = 2 if action.lemma.lower() in keywords else 0
     return score + len(_words(action.object) & keywords)
+
+
+def named_in(text: str, item: Intervention) -> int:
+    """Count the keywords of a knowledge-base action that the goal's words name ("inhaler")."""
+    return len(_words(text) & {k.lower() for k in item.keywords})
 
 
 def match_intervention(

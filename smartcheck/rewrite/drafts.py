@@ -7,16 +7,18 @@ in ``slots.py`` and the wording of a draft in ``render.py``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from smartcheck.kb.rewrite_models import Intervention, RewriteKB, Template
-from smartcheck.models import Action, Element, GoalAnalysis
+from smartcheck.models import Action, Duration, Element, Frequency, GoalAnalysis
 from smartcheck.rewrite.concerns import (
     goal_concerns,
     is_named,
     main_action,
     match_intervention,
     match_score,
+    named_in,
     primary_concerns,
 )
 from smartcheck.rewrite.intent import intent_of
@@ -40,6 +42,11 @@ from smartcheck.rewrite.wording import (
 )
 
 logger = logging.getLogger(__name__)
+
+#: Slots of the person's own dose that a pair keeps when the knowledge base filled them.
+_OWN_DOSE = ("criterion", "duration", "frequency")
+#: At most this many behaviours of the person's own are paired (plus one: under four).
+_MAX_PAIRED = 2
 
 
 def _insert_point(analysis: GoalAnalysis, after: int) -> int:
@@ -91,6 +98,47 @@ def _scale_down(
     return out, bool(edits)
 
 
+def _smaller_dose(
+    analysis: GoalAnalysis, span: tuple[int, int], dose: Intervention | None, body: str
+) -> tuple[str, bool] | None:
+    """Scale the person's own dose down to the starting dose when they are not confident.
+
+    Rubric A: a confidence below 7/10 means the step is too big ("Walk the dog 30
+    min every morning, confidence 4/10"). The behaviour, its objects and period stay
+    and the amount, length and frequency take the knowledge base's starting dose
+    ("walk the dog 15 minutes on five days a week"). None when there is nothing to
+    scale or the starting dose is no smaller: a concern's first step then replaces it.
+    """
+    els = analysis.elements
+    doses: list[Element] = [*els.quantities, *els.durations, *els.frequencies]
+    inside = [e for e in doses if span[0] <= e.start and e.end <= span[1] and e.text in body]
+    if not inside:
+        return None
+    for element in inside:
+        new = _scaled(element, dose)
+        if new is None or not _smaller(element, dose):
+            return None
+        body = body.replace(element.text, new, 1)
+    return body, True
+
+
+#: Periods of a frequency as a share of a week.
+_PER_WEEK = {"day": 7.0, "week": 1.0, "month": 7 / 30}
+
+
+def _smaller(element: Element, dose: Intervention | None) -> bool:
+    """Tell whether the starting dose is smaller than the person's own amount."""
+    if dose is None:
+        return False
+    if isinstance(element, Frequency) and dose.frequency is not None:
+        mine = element.times * _PER_WEEK.get(element.per, 1.0)
+        start = dose.frequency.times * _PER_WEEK.get(dose.frequency.per, 1.0)
+        return start < mine
+    if isinstance(element, Duration) and dose.duration is not None:
+        return dose.duration.seconds < element.seconds
+    return False
+
+
 def _removed(flagged: str, kb: RewriteKB) -> bool:
     """Tell whether the clean-up takes a flagged opening word out whole ("Eventually")."""
     return not drops_action(flagged, kb) and not apply_removals(flagged, kb, body=False).strip(" ,")
@@ -133,6 +181,7 @@ def keep_draft(
         return None  # "sleep better", "exercise more": a concrete action replaces it
     if any(a.role == "other" for a in analysis.elements.actors if a.end <= action.start):
         return None
+    unsure = any(f.id == "achievable.low_confidence" for f in analysis.findings)
     text = analysis.text
     voice = voice_of(analysis, action, kb)
     point = _stack_point(analysis, action, _insert_point(analysis, action.end))
@@ -151,6 +200,8 @@ def keep_draft(
     if red_flags(analysis) and dose is None and kb.entry(concern):
         dose = kb.entry(concern).actions[0]  # type: ignore[union-attr]
     scaled = _scale_down(analysis, (action.start, point), dose, kb)
+    if scaled is not None and unsure and concerns:
+        scaled = _smaller_dose(analysis, (action.start, point), dose, scaled[0])
     if scaled is None:
         return None
     body = apply_removals(scaled[0], kb, body=True)
@@ -163,6 +214,11 @@ def keep_draft(
     tail_flags = [f for f in red_flags(analysis) if f[0] >= _tail_start(analysis, point)]
     if tail_flags and any(text[f[0] : f[1]].lower() in tail.lower() for f in tail_flags):
         tail = ""  # a purpose with cure language is replaced, not repeated
+    start = _tail_start(analysis, point)
+    confident = any(not text[start : c.start].strip(" ,;(") for c in analysis.elements.confidence)
+    if tail.strip() and confident:
+        tail = tail.strip()  # "…, I'd say 80% confident" -> "(80% confident)"
+        tail = tail if tail.startswith(("(", ",")) or tail.endswith(")") else f"({tail})"
     draft = Draft(
         template=template.id,
         concern=concern,
@@ -173,11 +229,13 @@ def keep_draft(
         bare=len(body.split()) <= 2,
     )
     prefix = apply_removals(voice.prefix, kb, body=False).lstrip(" ,")  # "Eventually I'd like"
+    label, rest, body = _heading(analysis, action, voice.rest, body)
+    prefix = f"{prefix}{label}"
     draft.fill("prefix", prefix[:1].upper() + prefix[1:] if prefix.strip() else "", "goal")
     draft.fill("actor", voice.actor, "goal")
-    if not voice.prefix and voice.actor == "I" and not analysis.elements.actors:
+    if not voice.prefix and voice.actor == "I" and not _actor_before(analysis, action):
         body = body[:1].lower() + body[1:]  # "Take atorvastatin" -> "I will take atorvastatin"
-    draft.fill("goal", " ".join(x for x in (voice.rest, body) if x), "goal")
+    draft.fill("goal", " ".join(x for x in (rest, body) if x), "goal")
     draft.fill("action", text[action.start : action.end], "goal")
     draft.fill("tail", tail, "goal")
     if graded is not None and graded.frequency:  # "stop ... completely": a graded step
@@ -186,6 +244,31 @@ def keep_draft(
     entry = None if off else kb.entry(concern)  # never claim a link it lacks
     fill_missing(analysis, draft, dose=dose, entry=entry, role=voice.role, kb=kb, claim=named)
     return draft
+
+
+def _actor_before(analysis: GoalAnalysis, action: Action) -> bool:
+    """Tell whether an actor stands before the action ("I'd say" after it does not count)."""
+    return any(a.end <= action.start for a in analysis.elements.actors)
+
+
+def _heading(analysis: GoalAnalysis, action: Action, rest: str, body: str) -> tuple[str, str, str]:
+    """Keep a shorthand heading as a label before the actor: ``(label, rest, body)``.
+
+    Clinicians head a goal with its area and a colon ("Fluency: use easy onset
+    ...", "Artic: final consonants ..."). The heading stays as a label, so the
+    concern it names stays (rubric R), and the sentence after "will" starts
+    with a verb: the one after the colon, or the verb the heading noun names
+    ("Artic: I will articulate final consonants ...").
+    """
+    if rest.rstrip().endswith(":"):  # "Fluency: use easy onset"
+        return f"{rest.strip()} ", "", body
+    heading = analysis.text[action.start : action.end]
+    after = analysis.text[action.end :]
+    if not re.match(r"\s*:", after) or " " in heading.strip() or not body.startswith(heading):
+        return "", rest, body
+    if heading.lower() == action.lemma.lower():
+        return "", rest, body
+    return f"{heading}: ", rest, f"{action.lemma} {body[len(heading) :].lstrip(' :')}"
 
 
 def _graded_dose(
@@ -226,29 +309,35 @@ def pair_drafts(
 ) -> list[Draft]:
     """Keep an off-context behaviour and add one action of the context's concern.
 
-    The added action brings its own dose, timeframe and purpose, so the purpose
-    is claimed for the knowledge-base action, not for the person's own. Only a
-    single concrete behaviour that already has a number or a timeframe of its
-    own and no Achievable red flag is paired (a one-off task such as "repaint
-    the bathroom by Friday" need not be counted), so a pair never has more
-    than two behaviours and the person's part is never left open.
+    The added action brings its own dose and purpose, so the purpose is claimed
+    for the knowledge-base action, not for the person's own. Only a concrete
+    goal of one or two behaviours (a routine such as "pack my bag and lay out my
+    clothes") with a number or a timeframe of its own, or a dose the knowledge
+    base gives its own action ("keep a sleep diary" -> "every morning"), and no
+    Achievable red flag is paired, so a pair has at most three behaviours (the
+    rubric's red flag is four) and the person's part is never left open. A goal
+    has one timeframe (issue 11 §4): the person's, when they gave one, else the
+    concern's.
     """
     action = main_action(analysis)
     entry = kb.entry(concerns[0] if concerns else None)
     met = settled(analysis)
     behaviours = [a for a in analysis.elements.actions if a.kind == "behavior"]
+    dosed = any(kept.sources.get(s) == "knowledge_base" for s in _OWN_DOSE)
     if (
         entry is None
         or not off_context(analysis, action, concerns, kb)
         or not met["specific"]
-        or not (met["measurable"] or met["time_bound"])
+        or not (met["measurable"] or met["time_bound"] or dosed)
         or red_flags(analysis)
-        or len(behaviours) > 1
+        or len(behaviours) > _MAX_PAIRED
     ):
         return []
     template = next(t for t in kb.templates.templates if t.id == "pair_action")
     voice = voice_of(analysis, action, kb)
-    own = " ".join(x for x in (kept.parts.get("goal", ""), kept.parts.get("tail", "")) if x)
+    added = [kept.parts[s] for s in _OWN_DOSE if kept.sources.get(s) == "knowledge_base"]
+    own = " ".join(x for x in (kept.parts.get("goal", ""), *added, kept.parts.get("tail", "")) if x)
+    timed = kept.sources.get("timeframe") == "goal"
     drafts = []
     for item in entry.actions:
         draft = Draft(template=template.id, concern=concerns[0], keeps_action=True)
@@ -259,7 +348,8 @@ def pair_drafts(
             if source == "goal" and slot != "action":
                 draft.slots[slot], draft.sources[slot] = kept.slots[slot], source
         fill_item(draft, item, voice.role)
-        draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
+        if not timed:
+            draft.fill("timeframe", entry.timeframe.text, "knowledge_base")
         draft.fill("purpose", fill_pronouns(entry.purpose, voice.role), "knowledge_base")
         drafts.append(draft)
     return drafts
@@ -375,8 +465,12 @@ def build_drafts(analysis: GoalAnalysis, context: str | None, kb: RewriteKB) -> 
     for cid in chosen:
         entry = kb.entry(cid)
         items: list[Intervention | None] = list(entry.actions) if entry else [None]
-        if action is not None:
-            items.sort(key=lambda i: -match_score(action, i) if i else 0)
+        if action is not None:  # the closest action first, then the one the goal's words name
+            # a behaviour's own object words break ties ("never miss a dose of my inhaler")
+            words = analysis.text if action.kind == "behavior" else ""
+            items.sort(
+                key=lambda i: (-match_score(action, i), -named_in(words, i)) if i else (0, 0)
+            )
         replaced += [replace_draft(analysis, cid, item, kb, replace_template) for item in items]
     pairs = pair_drafts(analysis, kept, concerns, kb) if kept and named else []
     for draft in [*pairs, *replaced, *([kept] if kept else [])]:

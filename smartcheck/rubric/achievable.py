@@ -8,6 +8,7 @@ from smartcheck.rubric.red_flags import (
     graded_step,
     named_support,
     others_made_to_act,
+    rushed_step,
     stacked_items,
     stage_conflicts,
     zero_target,
@@ -65,6 +66,16 @@ def implausible(inp: RubricInput) -> list[Finding]:
                     limit="a strenuous event this soon",
                 )
             )
+    rushed = rushed_step(inp)
+    if rushed is not None and soonest is not None and soonest < plaus.rushed_steps.min_days:
+        out.append(
+            finding(
+                kb,
+                "achievable.implausible_magnitude",
+                rushed,
+                limit="the top of a graded hierarchy this soon",
+            )
+        )
     if inp.context.recovering:
         out.extend(finding(kb, "achievable.context_conflict", f) for f in inp.flags("full_load"))
     # The stage after surgery against the target (safety.md §5): "jog" 3 weeks after a TKA.

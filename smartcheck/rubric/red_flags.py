@@ -147,6 +147,14 @@ def graded_step(inp: RubricInput) -> Element | None:
     return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
 
 
+def rushed_step(inp: RubricInput) -> Element | None:
+    """Return the top of a graded hierarchy named as the target ("the whole exposure ladder")."""
+    m = _terms_re(inp.kb.plausibility.rushed_steps.terms).search(inp.text.lower())
+    if m is None:
+        return None
+    return Element(start=m.start(), end=m.end(), text=inp.text[m.start() : m.end()])
+
+
 _ZERO = re.compile(r"(?<![\w-])zero\s+(?!to\b|or\b|and\b|from\b)(?:[a-z-]+\s+)?[a-z-]+s\b")
 
 

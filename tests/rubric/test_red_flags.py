@@ -188,3 +188,19 @@ def test_a_hedge_on_the_commitment_stays_a_red_flag(goal: str) -> None:
     met, ids = _a(goal)
     assert "achievable.hedged" in ids
     assert not met
+
+
+@pytest.mark.parametrize(
+    ("goal", "context", "flagged"),
+    [
+        ("Finish the whole exposure ladder, top step included, this week", "emetophobia", True),
+        ("Reach the top of my hierarchy by Friday", "spider phobia; starting exposure", True),
+        ("Do the top step of my ladder tomorrow", "OCD; ERP week 1", True),
+        # weeks away, or one step at a time: no red flag (domain.md §5, 2-3 exposures a week)
+        ("Finish the whole exposure ladder within 10 weeks", "emetophobia", False),
+        ("Do step 2 of my exposure ladder 3 times this week", "emetophobia", False),
+    ],
+)
+def test_red_flags_top_of_a_hierarchy_at_once(goal: str, context: str, flagged: bool) -> None:
+    _, ids = _a(goal, context)
+    assert ("achievable.implausible_magnitude" in ids) == flagged
