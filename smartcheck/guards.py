@@ -20,7 +20,12 @@ MAX_BINARY_SHARE = 0.1
 MIN_LETTERS_FOR_LANGUAGE = 12
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _binary_share(text: str) -> float:
+    if text.isascii():  # most goals: only ASCII control characters can be binary
+        return len(_ASCII_CONTROL.findall(text)) / max(1, len(text))
     bad = sum(
         1
         for ch in text
@@ -44,6 +49,8 @@ def _detector() -> Any:
 
 
 def _latin_share(text: str) -> float:
+    if text.isascii():  # every ASCII letter is Latin
+        return 1.0
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 1.0
