@@ -21,11 +21,24 @@ def role_of(subject: Token, lex: Lexicon) -> str:
         return "clinician"
     if head in lex.client_subjects or head.rstrip(".") in lex.client_subjects:
         return "client"
+    if head in lex.caregiver_subjects and _opens_unpossessed(subject):
+        return "client"  # "Mother will read to the child", "She will walk daily"
     if head in lex.other_people or any(w in lex.other_people for w in words):
         return "other"
     if subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON":
         return "client"
     return "thing"
+
+
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "'s", "’s"})
+
+
+def _opens_unpossessed(subject: Token) -> bool:
+    """Tell whether a subject opens the goal with no possessive ("Parents will ...")."""
+    left = min(t.i for t in subject.subtree)
+    opening = all(t.is_punct or t.is_space or t.like_num for t in subject.doc[:left])
+    owned = any(t.lower_ in _POSSESSIVES for t in subject.subtree)
+    return opening and not owned and subject.i == left
 
 
 def _subject(verb: Token) -> Token | None:

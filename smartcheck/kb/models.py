@@ -82,6 +82,9 @@ class Lexicon(_Data):
     example_markers: tuple[str, ...]
     clinician_subjects: tuple[str, ...]
     client_subjects: frozenset[str]
+    #: Family and carer roles that own a caregiver goal when they open it unpossessed
+    #: ("Mother will read to the child", "Parents will use the chart"; not "my mother will").
+    caregiver_subjects: frozenset[str] = frozenset()
     self_subjects: frozenset[str]
     functional_purposes: tuple[str, ...]
     #: Words that make a purpose clause functional ("to return home safely").

@@ -66,6 +66,13 @@ def test_actions_stacked_behaviours_are_each_found(run) -> None:
         ("Pt will ambulate 150 ft", "Pt", "client"),
         ("My partner will stop criticizing me within a month", "My partner", "other"),
         ("The therapist will teach breathing exercises", "The therapist", "clinician"),
+        # a carer who opens the goal unpossessed owns it (caregiver goals); "my/his X" does not
+        ("Mother will read to the child 15 min daily for 8 weeks", "Mother", "client"),
+        ("Parents will use the bedtime chart nightly for 4 weeks", "Parents", "client"),
+        ("Caregiver will cue him to use the walker at every transfer", "Caregiver", "client"),
+        ("She will walk 10 minutes daily for the next 2 weeks", "She", "client"),
+        ("His mother will take him to the park twice a week", "His mother", "other"),
+        ("My husband will do the school run on Mondays", "My husband", "other"),
     ],
 )
 def test_actors_table(run, goal: str, text: str, role: str) -> None:
