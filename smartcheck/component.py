@@ -19,7 +19,7 @@ from smartcheck.extractors.pipeline import extract_elements
 from smartcheck.kb.loader import default_kb, load_kb
 from smartcheck.kb.models import KnowledgeBase
 from smartcheck.models import Elements, GoalAnalysis, NonGoalKind, Provenance
-from smartcheck.nlp import english_vocabulary
+from smartcheck.nlp import english_vocabulary, verb_forms
 from smartcheck.number_limits import with_number_findings
 from smartcheck.rubric.base import NON_GOAL_FLAGS, RubricInput
 from smartcheck.rubric.non_goal import non_goal_dimensions
@@ -89,6 +89,7 @@ class SmartCheckComponent:
         self.kb.profile(profile)  # fail fast on an unknown profile
         self.profile = profile
         self.res = compile_resources(self.kb, nlp.vocab, nlp.make_doc)
+        self.res.verbs = verb_forms(nlp)
         meta = nlp.meta
         self.provenance = Provenance(
             smartcheck_version=_version(),

@@ -80,3 +80,15 @@ def _vocabulary(nlp: Language) -> frozenset[str]:
 def english_vocabulary(nlp: Language) -> frozenset[str]:
     """Return the English words the pipeline's lemmatizer knows (used by the language check)."""
     return _vocabulary(nlp)
+
+
+@functools.lru_cache(maxsize=4)
+def verb_forms(nlp: Language) -> frozenset[str]:
+    """Return the base forms the pipeline's lemmatizer lists as verbs ("volunteer", "stick")."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w.lower() for w in table.get("verb", ()) if isinstance(w, str))

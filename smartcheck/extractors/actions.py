@@ -142,10 +142,11 @@ def _sentence_root(
     lex: Lexicon,
     nouns: Mapping[str, str] | None = None,
     body: frozenset[str] = frozenset(),
+    verb_words: frozenset[str] = frozenset(),
 ) -> Token | None:
     """Pick the verb a goal sentence commits to, repairing common tagger slips."""
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-    if _leading_imperative(first, sent, lex):
+    if _leading_imperative(first, sent, lex) or _imperative_as_noun(first, sent, lex, verb_words):
         return first
     modal = next(
         (t for t in sent if t.tag_ == "MD" and t.lower_ in {"will", "'ll", "shall", "'d", "would"}),
@@ -209,6 +210,30 @@ def _leading_imperative(first: Token | None, sent: Span, lex: Lexicon) -> bool:
     return head.lemma_.lower() in _COMMENT_VERBS or head.tag_ == "VBN"
 
 
+#: Prepositions a verb takes straight after it ("volunteer at", "stick with").
+_VERB_PREPS = frozenset(
+    {"at", "with", "for", "to", "in", "on", "into", "through", "around", "up", "out", "off"}
+)
+
+
+def _imperative_as_noun(
+    first: Token | None, sent: Span, lex: Lexicon, verb_words: frozenset[str]
+) -> bool:
+    """Tell whether an opening imperative was tagged as a noun ("Volunteer at the shelter",
+    "Stick with cardiac rehab"): a verb of the lemmatizer's tables, straight followed by
+    a preposition, in a sentence with no verb of its own. Rubric: an imperative is goal
+    wording ("Walk 20 min daily x 4 wks"). "Pain at or below 3/10" is a state noun."""
+    if first is None or first.pos_ not in {"NOUN", "PROPN"} or first.dep_ != "ROOT":
+        return False
+    word = first.lower_
+    if word not in verb_words or word in lex.state_nouns or first.i + 2 >= len(first.doc):
+        return False
+    nxt, after = first.doc[first.i + 1], first.doc[first.i + 2]
+    if nxt.lower_ not in _VERB_PREPS or after.like_num or after.lower_ in {"or", "below", "above"}:
+        return False
+    return not any(t.pos_ in _VERB_POS for t in sent if t.i != first.i)
+
+
 def _setting_of(noun: Token, cands: list[Token]) -> Token | None:
     """Return the verb whose setting an activity noun names ("wean from O2 during amb").
 
@@ -237,6 +262,7 @@ def main_verbs(
     lex: Lexicon,
     nouns: Mapping[str, str] | None = None,
     body: frozenset[str] = frozenset(),
+    verb_words: frozenset[str] = frozenset(),
 ) -> list[tuple[Token, str]]:
     """Return ``(verb, role)``: each sentence's content verb, its conjuncts and methods.
 
@@ -246,7 +272,7 @@ def main_verbs(
     for sent in doc.sents:
         if verbs and sent[0].lower_ in lex.clause_openers:
             continue  # "… so I don't fall again" split off by the parser: a purpose, not an action
-        root = _sentence_root(sent, lex, nouns, body)
+        root = _sentence_root(sent, lex, nouns, body, verb_words)
         if root is None:
             continue
         main = _content_verb(root, lex)

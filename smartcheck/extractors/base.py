@@ -64,6 +64,8 @@ class Resources:
     date_re: re.Pattern[str] | None = None
     num_re: str = ""
     units: dict[str, UnitEntry] = field(default_factory=dict)
+    #: Base forms the pipeline's lemmatizer lists as verbs (set by the component).
+    verbs: frozenset[str] = frozenset()
 
 
 def _terms_matcher(

@@ -37,7 +37,9 @@ def absorb_into_measures(durations: list[Duration], measures: list[Measure]) -> 
 
 def extract_elements(doc: Doc, res: Resources, reference_date: dt.date) -> Elements:
     """Return every element of the goal in ``doc``, each list in text order."""
-    verbs = tuple(main_verbs(doc, res.kb.lexicon, res.kb.activity_nouns, res.kb.body_nouns))
+    verbs = tuple(
+        main_verbs(doc, res.kb.lexicon, res.kb.activity_nouns, res.kb.body_nouns, res.verbs)
+    )
     state = ExtractionState.start(doc, res, reference_date, main_verbs=verbs)
     f = state.found
     # Time, rate and length of one performance: read the regex candidates only.

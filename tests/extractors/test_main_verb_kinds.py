@@ -17,12 +17,28 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize(
+    "goal",
+    [
+        "Pain at or below 3/10 with stairs by d/c",  # a state noun, then a comparator
+        "Water intake of 2 L daily",  # no preposition after the noun
+    ],
+)
+def test_a_noun_before_a_preposition_is_not_always_an_imperative(run, goal: str) -> None:
+    lemmas = [a.lemma for a in run(goal).elements.actions]
+    assert lemmas[:1] != [goal.split(maxsplit=1)[0].lower()]
+
+
+@pytest.mark.parametrize(
     ("goal", "lemma", "kind"),
     [
         # pseudo-coordination: "try and X" is "try to X"
         ("Try and vape less", "vape", "behavior"),
         ("I will try and walk to work twice a week", "walk", "behavior"),
         ("Try and call my sister on Sundays", "call", "behavior"),
+        # an opening imperative the tagger read as a noun, straight before a preposition
+        ("Volunteer at the animal shelter 2 mornings a week through May", "volunteer", "behavior"),
+        ("Stick with cardiac rehab three times a week for 8 weeks", "stick", "behavior"),
+        ("Shop at the market for fresh vegetables on Saturdays", "shop", "behavior"),
         # a real coordination keeps its first verb
         ("Plan and cook two dinners a week", "plan", "behavior"),
         # a comment on the goal after it
