@@ -64,6 +64,9 @@ class Resources:
     date_re: re.Pattern[str] | None = None
     num_re: str = ""
     units: dict[str, UnitEntry] = field(default_factory=dict)
+    #: The number regex, and the prefilter's lowered texts (see ``lowered_for``).
+    number_rx: re.Pattern[str] | None = None
+    lowered: dict[str, tuple[str | None]] = field(default_factory=dict)
     #: Base forms the pipeline's lemmatizer lists as verbs (set by the component).
     verbs: frozenset[str] = frozenset()
 
@@ -163,10 +166,15 @@ def compile_resources(
     date_src = _fill(kb.patterns.date, macros)
     macros["DATE"] = date_src
     res.date_re = re.compile(date_src, re.IGNORECASE)
+    # The prefilter reads each pattern with its numbers standing for one marker: a pattern
+    # that needs a number is skipped on a goal that has none (see ``lowered_for``).
+    marked = dict(macros, NUM=NUMBER_MARK)
+    marked["DATE"] = _fill(kb.patterns.date, marked)
+    res.number_rx = re.compile(res.num_re, re.IGNORECASE)
     for spec in kb.patterns.patterns:
         rx = re.compile(_fill(spec.regex, macros), re.I)
         res.patterns.append((spec.kind, spec.id, rx))
-        res.factors.append(required_factors(rx))
+        res.factors.append(required_factors(re.compile(_fill(spec.regex, marked), re.I)))
     for entry in kb.units.units:
         for alias in entry.aliases:
             res.units[alias.lower()] = entry
@@ -181,6 +189,30 @@ def _fill(template: str, macros: dict[str, str]) -> str:
     return out
 
 
+#: Stands for "a number" in the patterns the prefilter reads (a private-use character).
+NUMBER_MARK = "\ue000"
+
+
+def lowered_for(text: str, res: Resources) -> str | None:
+    """Return ``text`` lowercased for the prefilter, marked when it holds a number.
+
+    A pattern read with its numbers as :data:`NUMBER_MARK` needs the mark where it
+    needs a number; the mark is appended when the number regex finds one, so the
+    pattern is skipped only on a goal with no number at all. Cached for the last
+    few texts: the extractors ask for several kinds of candidates per goal.
+    """
+    hit = res.lowered.get(text)
+    if hit is not None:
+        return hit[0]
+    low = lowered(text)
+    if low is not None and res.number_rx is not None and res.number_rx.search(text):
+        low += NUMBER_MARK
+    if len(res.lowered) > 32:
+        res.lowered.clear()
+    res.lowered[text] = (low,)
+    return low
+
+
 def find_candidates(
     text: str, res: Resources, kinds: Iterable[str] | None = None
 ) -> list[Candidate]:
@@ -191,7 +223,7 @@ def find_candidates(
     of the cost.
     """
     wanted = set(kinds) if kinds is not None else None
-    low = lowered(text)
+    low = lowered_for(text, res)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, (kind, pid, rx) in enumerate(res.patterns):
         if wanted is not None and kind not in wanted:

@@ -104,8 +104,9 @@ def required_factors(pattern: re.Pattern[str]) -> tuple[Factors, ...]:
     except (re.error, RecursionError, ValueError):  # pragma: no cover - compiled already
         return ()
     sets = {found for found in _all_of(list(tree)) if found and all(found)}
-    # Single characters ("s", "-") are in nearly every goal: they filter nothing.
-    useful = [found for found in sets if min(map(len, found)) > 1]
+    # Single ASCII characters ("s", "-") are in nearly every goal: they filter nothing. A rare
+    # symbol ("×", "≥") or a marker a caller substituted for a sub-pattern is kept.
+    useful = [found for found in sets if not any(len(f) == 1 and f.isascii() for f in found)]
     return tuple(sorted(useful, key=lambda f: (-min(map(len, f)), len(f), sorted(f))))
 
 

@@ -47,7 +47,7 @@ def test_may_match_is_case_blind_and_safe(text: str, can_match: bool) -> None:
 
 
 def _unfiltered(res: Resources) -> Resources:
-    return dataclasses.replace(res, factors=[() for _ in res.factors])
+    return dataclasses.replace(res, factors=[() for _ in res.factors], lowered={})
 
 
 @pytest.fixture(scope="module")
@@ -80,4 +80,20 @@ def test_prefilter_keeps_every_candidate_of_real_goals(text: str, res: Resources
 @pytest.mark.model
 @given(text=st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join))
 def test_prefilter_keeps_every_candidate_of_any_word_salad(text: str, res: Resources) -> None:
+    assert find_candidates(text, res) == find_candidates(text, _unfiltered(res))
+
+
+@pytest.mark.model
+def test_patterns_that_need_a_number_are_skipped_on_goals_without_one(res: Resources) -> None:
+    from smartcheck.extractors.base import NUMBER_MARK, lowered_for
+
+    needs_number = [
+        pid
+        for (_, pid, _), f in zip(res.patterns, res.factors, strict=True)
+        if any(NUMBER_MARK in s for s in f)
+    ]
+    assert "dur.compound" in needs_number  # "1 hour 30 minutes" cannot match without a number
+    assert (lowered_for("Walk for 20 minutes", res) or "").endswith(NUMBER_MARK)
+    assert not (lowered_for("Walk for minutes", res) or "").endswith(NUMBER_MARK)
+    text = "Walk for some minutes every week until the summer"
     assert find_candidates(text, res) == find_candidates(text, _unfiltered(res))
