@@ -402,9 +402,8 @@ def _hours(cand: Candidate, state: ExtractionState, kind: TimeframeKind) -> Reso
     admission" counts from an event whose date the goal does not give: a deadline, no date."""
     if cand.groups.get("event"):
         return "deadline", None, cand.end
-    n = parse_number(cand.groups["n"].replace("-", " "), state.res) or _HOUR_WORDS.get(
-        cand.groups["n"].lower()
-    )
+    word = cand.groups["n"].lower()
+    n = _HOUR_WORDS.get(word) or parse_number(word, state.res)  # the table has no "forty-eight"
     if not n:
         return None
     end = shift(state.reference_date, math.ceil(n / 24), "days")
